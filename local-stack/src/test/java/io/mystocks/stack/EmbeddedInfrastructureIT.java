@@ -1,0 +1,50 @@
+package io.mystocks.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mystocks.contracts.Topics;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedInfrastructureIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void brokerCreatesTheCatalogueAndKeepsItAcrossARestart() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0, 0)) {
+            broker.createTopics(Topics.all());
+        }
+
+        try (EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0, 0);
+             Admin admin = restarted.admin()) {
+            Map<String, TopicDescription> topics = admin.describeTopics(
+                    Topics.all().stream().map(t -> t.name()).toList()).allTopicNames().get(30, TimeUnit.SECONDS);
+
+            assertThat(topics).hasSize(Topics.all().size());
+            assertThat(topics.get(Topics.QUOTES.name()).partitions()).hasSize(Topics.QUOTES.partitions());
+        }
+    }
+
+    @Test
+    void redisAnswersPing() throws Exception {
+        try (EmbeddedRedisServer redis = EmbeddedRedisServer.start(0, Files.createDirectories(dataDir.resolve("r")));
+             Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", redis.port()), 2_000);
+            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] reply = new byte[7];
+            int read = socket.getInputStream().readNBytes(reply, 0, 7);
+
+            assertThat(new String(reply, 0, read, StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
+        }
+    }
+}
