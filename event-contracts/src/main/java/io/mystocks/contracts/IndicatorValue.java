@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param outputs       the indicator's outputs by name ({@code value} for single-output indicators;
  *                      {@code macd}, {@code signal}, {@code histogram} for MACD, and so on);
- *                      NaN where the indicator has no value yet
+ *                      absent until the indicator has a stable value (JSON has no NaN)
  * @param warmupBars    how many bars the indicator needs before its values are stable
  * @param barsAvailable how many bars it had
  * @param ready         {@code barsAvailable >= warmupBars}: earlier values must not be read as signals

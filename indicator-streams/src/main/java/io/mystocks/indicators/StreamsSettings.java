@@ -1,0 +1,85 @@
+package io.mystocks.indicators;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the indicator streams, under {@code mystocks.streams}. Anything left out takes the default
+ * named on its component.
+ *
+ * @param bootstrapServers      the Kafka cluster
+ * @param applicationId         the Streams application id: consumer group, transactional id and
+ *                              internal topic prefix (default {@code mystocks-indicators})
+ * @param stateDir              where RocksDB keeps the state stores
+ * @param numStreamThreads      stream threads in this instance (default 1)
+ * @param commitInterval        how often a transaction commits (default 100 ms); with exactly-once,
+ *                              output becomes visible to read-committed consumers only then
+ * @param historySize           closed bars kept per symbol and interval for the indicators (default 300)
+ * @param emitInterval          how often forming bars, indicators and latest quotes are published
+ *                              (default 200 ms)
+ * @param grace                 how long after its end an idle bar waits for stragglers before it is
+ *                              closed by the clock (default 5 s)
+ * @param maxClockSkew          how far ahead of the clock a quote's time may be (default 5 min); a
+ *                              quote further ahead would open a bar in the future and make every later
+ *                              quote late
+ * @param seriesCacheSize       ta4j series held in memory per stream task (default 2048)
+ * @param replicationFactor     replication of the topics this service creates and of its changelogs
+ *                              (default 1; 3 on a real cluster)
+ */
+@Validated
+@ConfigurationProperties("mystocks.streams")
+public record StreamsSettings(
+        @NotBlank String bootstrapServers,
+        String applicationId,
+        Path stateDir,
+        @Min(1) @Max(64) Integer numStreamThreads,
+        Duration commitInterval,
+        @Min(30) @Max(10_000) Integer historySize,
+        Duration emitInterval,
+        Duration grace,
+        Duration maxClockSkew,
+        @Min(1) Integer seriesCacheSize,
+        @Min(1) @Max(Short.MAX_VALUE) Integer replicationFactor) {
+
+    public static final String DEFAULT_APPLICATION_ID = "mystocks-indicators";
+
+    public StreamsSettings {
+        applicationId = applicationId == null || applicationId.isBlank() ? DEFAULT_APPLICATION_ID : applicationId;
+        stateDir = stateDir == null ? Path.of("data", "indicator-streams", "state") : stateDir;
+        numStreamThreads = Objects.requireNonNullElse(numStreamThreads, 1);
+        commitInterval = positive("commit-interval", commitInterval, Duration.ofMillis(100));
+        historySize = Objects.requireNonNullElse(historySize, 300);
+        emitInterval = positive("emit-interval", emitInterval, Duration.ofMillis(200));
+        grace = notNegative("grace", grace, Duration.ofSeconds(5));
+        maxClockSkew = notNegative("max-clock-skew", maxClockSkew, Duration.ofMinutes(5));
+        seriesCacheSize = Objects.requireNonNullElse(seriesCacheSize, 2048);
+        replicationFactor = Objects.requireNonNullElse(replicationFactor, 1);
+    }
+
+    /** Every default, for a cluster and a state directory. */
+    public static StreamsSettings defaults(String bootstrapServers, Path stateDir) {
+        return new StreamsSettings(bootstrapServers, null, stateDir, null, null, null, null, null, null, null, null);
+    }
+
+    private static Duration positive(String name, Duration value, Duration fallback) {
+        Duration result = Objects.requireNonNullElse(value, fallback);
+        if (result.isNegative() || result.isZero()) {
+            throw new IllegalArgumentException("mystocks.streams." + name + " must be positive, was " + result);
+        }
+        return result;
+    }
+
+    private static Duration notNegative(String name, Duration value, Duration fallback) {
+        Duration result = Objects.requireNonNullElse(value, fallback);
+        if (result.isNegative()) {
+            throw new IllegalArgumentException("mystocks.streams." + name + " must not be negative, was " + result);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+package io.mystocks.worker.jobs;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How jobs are consumed and run.
+ *
+ * @param groupId        the consumer group every worker joins
+ * @param maxAttempts    how many times a strategy that throws is run before the job fails for good
+ * @param retryBackoff   the pause before running a failed strategy again
+ * @param timeLimit      how long one job may run, all attempts together, before it fails
+ * @param marketDataWait how long a job waits for the market read model to load before it fails
+ * @param retention      how long a job's state stays in Redis
+ * @param publishTimeout how long writing to {@code strategy.results} or the dead-letter topic may take
+ * @param shutdownGrace  how long stopping waits for a running job before abandoning it to redelivery
+ */
+@Validated
+@ConfigurationProperties("mystocks.jobs")
+record JobsProperties(
+        @DefaultValue("mystocks-strategy-workers") @NotBlank String groupId,
+        @DefaultValue("3") @Min(1) @Max(20) int maxAttempts,
+        @DefaultValue("1s") @DurationMin(millis = 0) Duration retryBackoff,
+        @DefaultValue("60s") @DurationMin(millis = 1) Duration timeLimit,
+        @DefaultValue("2m") @DurationMin(millis = 0) Duration marketDataWait,
+        @DefaultValue("7d") @DurationMin(seconds = 1) Duration retention,
+        @DefaultValue("30s") @DurationMin(seconds = 2) Duration publishTimeout,
+        @DefaultValue("10s") @DurationMin(millis = 0) Duration shutdownGrace) {
+
+    /**
+     * The longest time one job can keep the consumer from polling: the worker handles one record at a
+     * time, so the group must not evict it while a job runs within its limits.
+     */
+    Duration maxPollInterval() {
+        return timeLimit.plus(marketDataWait)
+                .plus(retryBackoff.multipliedBy(maxAttempts - 1L))
+                .plus(publishTimeout.multipliedBy(2))
+                .plusSeconds(30);
+    }
+}

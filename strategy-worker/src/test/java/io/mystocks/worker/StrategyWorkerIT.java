@@ -1,0 +1,274 @@
+package io.mystocks.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mystocks.contracts.Fundamentals;
+import io.mystocks.contracts.Instrument;
+import io.mystocks.contracts.JobRequest;
+import io.mystocks.contracts.JobState;
+import io.mystocks.contracts.JobStatus;
+import io.mystocks.contracts.Json;
+import io.mystocks.contracts.JsonSerde;
+import io.mystocks.contracts.LatestQuote;
+import io.mystocks.contracts.Market;
+import io.mystocks.contracts.RecordHeaders;
+import io.mystocks.contracts.TopicSpec;
+import io.mystocks.contracts.Topics;
+import io.mystocks.stack.EmbeddedKafkaBroker;
+import io.mystocks.stack.EmbeddedRedisServer;
+import io.mystocks.worker.screen.ScreenResult;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The worker against a real broker and a real Redis: market data published before it starts, jobs
+ * submitted the way the API submits them. {@link Infrastructure} is registered before Spring's
+ * extension, so the broker and Redis start before the worker and stop after it.
+ */
+@ExtendWith(StrategyWorkerIT.Infrastructure.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class StrategyWorkerIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String GROUP = "mystocks-strategy-workers";
+
+    private static EmbeddedKafkaBroker kafka;
+    private static EmbeddedRedisServer redis;
+    private static KafkaProducer<String, byte[]> producer;
+    private static RedissonClient redisson;
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("mystocks.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("mystocks.redis.address", redis::address);
+        registry.add("mystocks.health.probe-interval", () -> "200ms");
+    }
+
+    @Test
+    void runsAValueScreenToSucceededInRedisAndOnTheResultsTopic() throws Exception {
+        JobRequest request = new JobRequest("job-value-1", "value", Map.of("top_n", 3, "min_score", 0),
+                Instant.now(), "req-value-1");
+        storeState(JobState.queued(request));
+
+        submit(request);
+
+        JobState done = awaitTerminal("job-value-1");
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(1);
+        ScreenResult result = Json.mapper().convertValue(done.result(), ScreenResult.class);
+        assertThat(result.universeSize()).isEqualTo(5);
+        assertThat(result.evaluated()).isEqualTo(4);
+        assertThat(result.items()).extracting(ScreenResult.Item::symbol).containsExactly("600519", "MSFT", "000001");
+        assertThat(result.items()).extracting(ScreenResult.Item::rank).containsExactly(1, 2, 3);
+        assertThat(result.items().getFirst().score()).isEqualTo(91.67);
+        assertThat(result.items().getFirst().price()).isEqualByComparingTo("1688.00");
+        assertThat(awaitResultOnTopic("job-value-1")).isEqualTo(done);
+    }
+
+    @Test
+    void doesNotRunARedeliveredJobAgain() throws Exception {
+        JobRequest request = new JobRequest("job-twice", "growth", Map.of("top_n", 2, "min_score", 0),
+                Instant.now(), "req-twice");
+        storeState(JobState.queued(request));
+        submit(request);
+        JobState first = awaitTerminal("job-twice");
+
+        RecordMetadata duplicate = submit(request);
+        awaitCommittedPast(duplicate);
+
+        JobState after = readState("job-twice").orElseThrow();
+        assertThat(after).isEqualTo(first);
+        assertThat(after.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void failsAnUnknownStrategyWithAMessageNamingTheKnownOnes() throws Exception {
+        JobRequest request = new JobRequest("job-unknown", "momentum", Map.of(), Instant.now(), "req-unknown");
+
+        submit(request);
+
+        JobState failed = awaitTerminal("job-unknown");
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.message())
+                .isEqualTo("unknown strategy \"momentum\"; choose one of balanced, growth, value");
+        assertThat(failed.attempts()).isZero();
+        assertThat(awaitResultOnTopic("job-unknown")).isEqualTo(failed);
+    }
+
+    @Test
+    void reportsHealthyOnceKafkaRedisAndTheMarketDataAreUp() {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .build();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode body = Json.mapper().readTree(response.body());
+            assertThat(body.path("status").asString()).isEqualTo("UP");
+            assertThat(body.path("components").propertyNames()).contains("kafka", "redis", "marketData");
+        });
+    }
+
+    /** Starts the broker and Redis with the market data published, and stops them after the worker. */
+    static final class Infrastructure implements BeforeAllCallback, AfterAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            kafka = EmbeddedKafkaBroker.startTemporary();
+            kafka.createTopics(Topics.all());
+            redis = EmbeddedRedisServer.start(0, null);
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+            Config config = new Config();
+            config.useSingleServer().setAddress(redis.address());
+            redisson = Redisson.create(config);
+            publishMarket();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            redisson.shutdown();
+            producer.close();
+            redis.close();
+            kafka.close();
+        }
+    }
+
+    private static void publishMarket() throws Exception {
+        listed("600519", "Kweichow Moutai", Market.CN, "Consumer Staples",
+                new double[] {10, 1.0, 0.20, 0.05, 0.04, 0.04, 50e9});
+        listed("MSFT", "Microsoft", Market.US, "Technology", new double[] {20, 2.0, 0.15, 0.30, 0.40, 0.02, 200e9});
+        listed("AAPL", "Apple", Market.US, "Technology", new double[] {30, 3.0, 0.10, 0.15, 0.10, 0.01, 10e9});
+        listed("000001", "Ping An Bank", Market.CN, "Financials",
+                new double[] {-5, 0.5, -0.05, -0.10, -0.50, 0.00, 5e9});
+        listed("601398", "ICBC", Market.CN, "Financials", null);
+        send(Topics.FUNDAMENTALS, "BROKEN", "{\"symbol\": ".getBytes(StandardCharsets.UTF_8));
+        BigDecimal price = new BigDecimal("1688.00");
+        send(Topics.QUOTES_LATEST, "600519", JsonSerde.of(LatestQuote.class).serialize("t", new LatestQuote("600519",
+                price, price, price, price, price, BigDecimal.ZERO, BigDecimal.ZERO, 1200, price.movePointRight(5),
+                40, LocalDate.of(2026, 10, 9), Instant.parse("2026-10-09T06:00:00Z"))));
+        producer.flush();
+    }
+
+    /** Lists a symbol with fundamentals pe, pb, roe, revenue growth, profit growth, yield, market cap. */
+    private static void listed(String symbol, String name, Market market, String sector, double[] f)
+            throws Exception {
+        send(Topics.INSTRUMENTS, symbol, JsonSerde.of(Instrument.class).serialize("t",
+                new Instrument(symbol, name, market == Market.CN ? "SSE" : "NASDAQ", market,
+                        market.currency(), sector, market.lotSize())));
+        if (f != null) {
+            send(Topics.FUNDAMENTALS, symbol, JsonSerde.of(Fundamentals.class).serialize("t",
+                    new Fundamentals(symbol, f[0], f[1], f[2], f[3], f[4], f[5], f[6], LocalDate.of(2026, 9, 30),
+                            true)));
+        }
+    }
+
+    private static RecordMetadata send(TopicSpec topic, String key, byte[] value) throws Exception {
+        return producer.send(new ProducerRecord<>(topic.name(), key, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static RecordMetadata submit(JobRequest request) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.JOBS.name(), request.jobId(),
+                JsonSerde.of(JobRequest.class).serialize(Topics.JOBS.name(), request));
+        RecordHeaders.put(record.headers(), RecordHeaders.REQUEST_ID, request.requestId());
+        return producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void storeState(JobState state) {
+        redisson.getBucket(JobState.redisKey(state.jobId()), StringCodec.INSTANCE)
+                .set(Json.mapper().writeValueAsString(state));
+    }
+
+    private static Optional<JobState> readState(String jobId) {
+        Object json = redisson.getBucket(JobState.redisKey(jobId), StringCodec.INSTANCE).get();
+        return Optional.ofNullable(json).map(j -> Json.mapper().readValue((String) j, JobState.class));
+    }
+
+    private static JobState awaitTerminal(String jobId) {
+        return await().atMost(PATIENCE).until(() -> readState(jobId).orElse(null),
+                state -> state != null && state.status().isTerminal());
+    }
+
+    private static JobState awaitResultOnTopic(String jobId) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RESULTS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            JobState[] found = new JobState[1];
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (jobId.equals(record.key())) {
+                        found[0] = JsonSerde.of(JobState.class).deserialize(record.topic(), record.value());
+                    }
+                }
+                return found[0] != null;
+            });
+            return found[0];
+        }
+    }
+
+    private static void awaitCommittedPast(RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = kafka.admin()) {
+            await().atMost(PATIENCE).until(() -> committed(admin, partition) > record.offset());
+        }
+    }
+
+    private static long committed(Admin admin, TopicPartition partition)
+            throws InterruptedException, ExecutionException {
+        OffsetAndMetadata offset = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get()
+                .get(partition);
+        return offset == null ? -1 : offset.offset();
+    }
+}

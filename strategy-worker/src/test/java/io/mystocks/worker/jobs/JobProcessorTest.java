@@ -1,0 +1,306 @@
+package io.mystocks.worker.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mystocks.contracts.DeadLetter;
+import io.mystocks.contracts.JobRequest;
+import io.mystocks.contracts.JobState;
+import io.mystocks.contracts.JobStatus;
+import io.mystocks.contracts.JsonSerde;
+import io.mystocks.contracts.Topics;
+import io.mystocks.worker.market.MarketData;
+import io.mystocks.worker.market.MarketSnapshot;
+import io.mystocks.worker.strategy.InvalidParamsException;
+import io.mystocks.worker.strategy.Strategy;
+import io.mystocks.worker.strategy.StrategyCatalog;
+import io.mystocks.worker.strategy.StrategyRun;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JobProcessorTest {
+    private static final Instant NOW = Instant.parse("2026-10-01T15:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final JsonSerde<JobRequest> REQUESTS = JsonSerde.of(JobRequest.class);
+
+    private final FakeStore store = new FakeStore();
+    private final FakeOutputs outputs = new FakeOutputs();
+    private final FakeMarket market = new FakeMarket();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final List<JobProcessor> processors = new ArrayList<>();
+
+    @AfterEach
+    void closeProcessors() {
+        processors.forEach(JobProcessor::close);
+    }
+
+    @Test
+    void runsAJobToSucceededAndPublishesItBeforeStoringIt() throws InterruptedException {
+        JobRequest request = request("job-1", "echo");
+        store.put(JobState.queued(request));
+
+        processor(properties()).process(record(request));
+
+        JobState stored = store.get("job-1");
+        assertThat(stored.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(stored.result()).isEqualTo(Map.of("symbols", 0));
+        assertThat(stored.attempts()).isEqualTo(1);
+        assertThat(stored.startedAt()).isEqualTo(NOW);
+        assertThat(outputs.results).containsExactly(stored);
+        assertThat(outputs.resultsPublishedBeforeStore).isTrue();
+        assertThat(outputs.deadLetters).isEmpty();
+    }
+
+    @Test
+    void skipsAJobThatIsAlreadyTerminal() throws InterruptedException {
+        JobRequest request = request("job-2", "echo");
+        JobState done = JobState.queued(request).running(NOW, "other").succeeded(NOW, Map.of());
+        store.put(done);
+        int writes = store.writes.get();
+
+        processor(properties()).process(record(request));
+
+        assertThat(store.get("job-2")).isEqualTo(done);
+        assertThat(store.writes.get()).isEqualTo(writes);
+        assertThat(outputs.results).isEmpty();
+    }
+
+    @Test
+    void failsAnUnknownStrategyAtOnceNamingTheKnownOnes() throws InterruptedException {
+        JobRequest request = request("job-3", "momentum");
+
+        processor(properties()).process(record(request));
+
+        JobState stored = store.get("job-3");
+        assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(stored.message()).isEqualTo("unknown strategy \"momentum\"; choose one of echo, flaky, stuck");
+        assertThat(stored.attempts()).isZero();
+        assertThat(outputs.results).containsExactly(stored);
+        assertThat(outputs.deadLetters).isEmpty();
+    }
+
+    @Test
+    void failsBadParametersWithTheStrategysReason() throws InterruptedException {
+        JobRequest request = new JobRequest("job-4", "echo", Map.of("bad", 1), NOW, "req-4");
+
+        processor(properties()).process(record(request));
+
+        JobState stored = store.get("job-4");
+        assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(stored.message()).isEqualTo("echo takes no parameters");
+        assertThat(outputs.deadLetters).isEmpty();
+    }
+
+    @Test
+    void runsAFailingStrategyAgainAndCountsTheAttempts() throws InterruptedException {
+        failuresLeft.set(1);
+        JobRequest request = request("job-5", "flaky");
+
+        processor(properties()).process(record(request));
+
+        JobState stored = store.get("job-5");
+        assertThat(stored.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(stored.attempts()).isEqualTo(2);
+        assertThat(outputs.deadLetters).isEmpty();
+    }
+
+    @Test
+    void deadLettersAJobWhoseStrategyFailsEveryAttempt() throws InterruptedException {
+        failuresLeft.set(Integer.MAX_VALUE);
+        JobRequest request = request("job-6", "flaky");
+
+        processor(properties()).process(record(request));
+
+        JobState stored = store.get("job-6");
+        assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(stored.attempts()).isEqualTo(3);
+        assertThat(stored.message())
+                .isEqualTo("the strategy failed 3 times; last error: IllegalStateException: data glitch");
+        assertThat(outputs.results).containsExactly(stored);
+        DeadLetter letter = outputs.deadLetters.getFirst();
+        assertThat(letter.source()).isEqualTo(Topics.JOBS.name() + "/2/41");
+        assertThat(letter.reasons()).containsExactly(stored.message());
+        assertThat(REQUESTS.deserialize("t", letter.payload().getBytes(StandardCharsets.UTF_8))).isEqualTo(request);
+    }
+
+    @Test
+    void failsAJobThatRunsPastItsTimeLimit() throws InterruptedException {
+        JobRequest request = request("job-7", "stuck");
+
+        processor(properties().withTimeLimit(Duration.ofMillis(100))).process(record(request));
+
+        JobState stored = store.get("job-7");
+        assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(stored.message()).isEqualTo("time limit exceeded: the job ran longer than 0.1s");
+        assertThat(stored.attempts()).isEqualTo(1);
+        assertThat(outputs.deadLetters).hasSize(1);
+    }
+
+    @Test
+    void failsAJobWhenTheMarketDataNeverLoads() throws InterruptedException {
+        market.ready = false;
+        JobRequest request = request("job-8", "echo");
+
+        processor(properties()).process(record(request));
+
+        JobState stored = store.get("job-8");
+        assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(stored.message()).startsWith("market data is still loading");
+        assertThat(outputs.deadLetters).isEmpty();
+    }
+
+    @Test
+    void deadLettersAnUnreadableRecordAndFailsItsQueuedJob() throws InterruptedException {
+        store.put(JobState.queued(request("job-9", "echo")));
+        JobRecord garbage = new JobRecord(Topics.JOBS.name(), 0, 7, "job-9",
+                "{not json".getBytes(StandardCharsets.UTF_8), "req-9");
+
+        processor(properties()).process(garbage);
+
+        assertThat(outputs.deadLetters).singleElement()
+                .satisfies(letter -> assertThat(letter.payload()).isEqualTo("{not json"));
+        JobState stored = store.get("job-9");
+        assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(stored.message()).startsWith("the job request could not be read");
+    }
+
+    private JobProcessor processor(Props props) {
+        StrategyCatalog catalog = new StrategyCatalog(List.of(
+                strategy("echo", (market, progress) -> Map.of("symbols", market.instruments().size())),
+                strategy("flaky", (market, progress) -> {
+                    if (failuresLeft.getAndDecrement() > 0) {
+                        throw new IllegalStateException("data glitch");
+                    }
+                    return Map.of();
+                }),
+                strategy("stuck", (market, progress) -> {
+                    awaitInterrupt();
+                    return Map.of();
+                })));
+        JobProcessor processor = new JobProcessor(catalog, market, store, outputs, props.build(), CLOCK, "test-1");
+        processors.add(processor);
+        return processor;
+    }
+
+    private static Strategy strategy(String id, StrategyRun run) {
+        return new Strategy() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public StrategyRun plan(Map<String, Object> params) {
+                if (!params.isEmpty()) {
+                    throw new InvalidParamsException(id + " takes no parameters");
+                }
+                return run;
+            }
+        };
+    }
+
+    private static void awaitInterrupt() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static JobRequest request(String jobId, String strategyId) {
+        return new JobRequest(jobId, strategyId, Map.of(), NOW.minusSeconds(5), "req-" + jobId);
+    }
+
+    private static JobRecord record(JobRequest request) {
+        return new JobRecord(Topics.JOBS.name(), 2, 41, request.jobId(),
+                REQUESTS.serialize(Topics.JOBS.name(), request), request.requestId());
+    }
+
+    private static Props properties() {
+        return new Props(Duration.ofSeconds(10));
+    }
+
+    private record Props(Duration timeLimit) {
+        Props withTimeLimit(Duration limit) {
+            return new Props(limit);
+        }
+
+        JobsProperties build() {
+            return new JobsProperties("group", 3, Duration.ZERO, timeLimit, Duration.ofMillis(10), Duration.ofDays(7),
+                    Duration.ofSeconds(30), Duration.ofSeconds(1));
+        }
+    }
+
+    private final class FakeStore implements JobStore {
+        final Map<String, JobState> states = new ConcurrentHashMap<>();
+        final AtomicInteger writes = new AtomicInteger();
+
+        void put(JobState state) {
+            states.put(state.jobId(), state);
+        }
+
+        JobState get(String jobId) {
+            return states.get(jobId);
+        }
+
+        @Override
+        public Optional<JobState> read(String jobId) {
+            return Optional.ofNullable(states.get(jobId));
+        }
+
+        @Override
+        public void write(JobState state, Duration retention) {
+            writes.incrementAndGet();
+            if (state.status().isTerminal()) {
+                outputs.resultsPublishedBeforeStore = outputs.results.contains(state);
+            }
+            states.put(state.jobId(), state);
+        }
+    }
+
+    private static final class FakeOutputs implements JobOutputs {
+        final List<JobState> results = new ArrayList<>();
+        final List<DeadLetter> deadLetters = new ArrayList<>();
+        volatile boolean resultsPublishedBeforeStore;
+
+        @Override
+        public void publishResult(JobState terminal, String requestId) {
+            results.add(terminal);
+        }
+
+        @Override
+        public void deadLetter(String key, DeadLetter letter, String requestId) {
+            deadLetters.add(letter);
+        }
+    }
+
+    private static final class FakeMarket implements MarketData {
+        volatile boolean ready = true;
+
+        @Override
+        public boolean isReady() {
+            return ready;
+        }
+
+        @Override
+        public boolean awaitReady(Duration timeout) {
+            return ready;
+        }
+
+        @Override
+        public MarketSnapshot snapshot() {
+            return new MarketSnapshot(Map.of(), Map.of(), Map.of());
+        }
+    }
+}
