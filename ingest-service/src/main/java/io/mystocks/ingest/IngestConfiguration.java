@@ -1,0 +1,40 @@
+package io.mystocks.ingest;
+
+import io.mystocks.ingest.kafka.KafkaHealthIndicator;
+import io.mystocks.ingest.kafka.KafkaSettings;
+import io.mystocks.ingest.kafka.TopicProvisioner;
+import io.mystocks.ingest.publish.PublishProperties;
+import io.mystocks.ingest.publish.QuoteMetrics;
+import io.mystocks.ingest.simulator.SimulatorFeed;
+import io.mystocks.ingest.simulator.SimulatorProperties;
+import io.mystocks.ingest.universe.ReferenceDataPublisher;
+import io.mystocks.ingest.universe.Universe;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+    @Bean
+    IngestLifecycle ingestLifecycle(TopicProvisioner topics, ReferenceDataPublisher referenceData,
+                                    SimulatorFeed simulator, KafkaHealthIndicator kafkaHealth, QuoteMetrics metrics,
+                                    SimulatorProperties simulatorSettings, KafkaSettings kafkaSettings,
+                                    PublishProperties publishSettings) {
+        return new IngestLifecycle(topics, referenceData, simulator, kafkaHealth, metrics,
+                new IngestLifecycle.Settings(simulatorSettings.enabled(), kafkaSettings.healthInterval(),
+                        publishSettings.summaryInterval()));
+    }
+
+    /** UP once the topics exist and the reference data is out: only then are quotes accepted. */
+    @Bean
+    HealthIndicator ingestHealthIndicator(IngestLifecycle lifecycle, Universe universe, SimulatorFeed simulator) {
+        return () -> (lifecycle.ready() ? Health.up() : Health.down().withDetail("reason",
+                "creating topics and publishing reference data; see the kafka component"))
+                .withDetail("symbols", universe.size())
+                .withDetail("simulator", simulator.isRunning() ? "running" : "stopped")
+                .withDetail("simulated_quotes", simulator.emitted())
+                .build();
+    }
+}
