@@ -22,6 +22,9 @@ public final class Topics {
             "symbol", "Quote", "validated quotes from every feed");
     public static final TopicSpec QUOTES_DLQ = new TopicSpec("market.quotes.dlq", 1, false, 14 * DAY,
             "symbol or feed", "DeadLetter", "rejected quotes with the reasons; never read by the pipeline");
+    public static final TopicSpec BARS_BACKFILL = new TopicSpec("market.bars.backfill", SYMBOL_PARTITIONS, false,
+            30 * DAY, "symbol", "Bar", "closed historical bars from a backfill, merged into bar history by the "
+            + "Streams app, which republishes them on the interval topics");
     public static final TopicSpec QUOTES_LATEST = new TopicSpec("market.quotes.latest", SYMBOL_PARTITIONS, true,
             FOREVER, "symbol", "LatestQuote", "latest price and trading-day figures per symbol");
     public static final TopicSpec INDICATORS = new TopicSpec("analytics.indicators", SYMBOL_PARTITIONS, true,
@@ -56,7 +59,7 @@ public final class Topics {
 
     /** Every topic, in a stable order. */
     public static List<TopicSpec> all() {
-        List<TopicSpec> all = new ArrayList<>(List.of(QUOTES, QUOTES_DLQ, QUOTES_LATEST));
+        List<TopicSpec> all = new ArrayList<>(List.of(QUOTES, QUOTES_DLQ, BARS_BACKFILL, QUOTES_LATEST));
         all.addAll(BARS.values());
         all.addAll(List.of(INDICATORS, INSTRUMENTS, FUNDAMENTALS, JOBS, JOBS_DLQ, RESULTS));
         return List.copyOf(all);
