@@ -1,0 +1,55 @@
+package io.mystocks.api.health;
+
+import io.mystocks.api.web.Envelope;
+import io.mystocks.api.web.Envelopes;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The service's front page and its health report. */
+@RestController
+final class HealthController {
+    private final HealthReporter reporter;
+    private final Envelopes envelopes;
+    private final Map<String, Object> index;
+
+    HealthController(HealthReporter reporter, Envelopes envelopes, ServiceProperties service) {
+        this.reporter = reporter;
+        this.envelopes = envelopes;
+        this.index = index(service);
+    }
+
+    @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
+    Envelope<Map<String, Object>> index(ServerWebExchange exchange) {
+        return envelopes.ok(exchange, index);
+    }
+
+    /** 200 when healthy; 503 when degraded, still with the full report as data. */
+    @GetMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Envelope<HealthReporter.HealthReport>> health(ServerWebExchange exchange) {
+        HealthReporter.HealthReport report = reporter.report();
+        if (report.healthy()) {
+            return ResponseEntity.ok(envelopes.ok(exchange, report));
+        }
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(status).body(envelopes.failure(exchange, status,
+                "service degraded: " + HealthReporter.problems(report), report));
+    }
+
+    private static Map<String, Object> index(ServiceProperties service) {
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("message", service.name() + " is running");
+        index.put("service", service.name());
+        index.put("version", service.version());
+        index.put("docs", "/api/docs");
+        index.put("redoc", "/api/redoc");
+        index.put("health", "/health");
+        return Collections.unmodifiableMap(index);
+    }
+}

@@ -1,0 +1,26 @@
+package io.mystocks.api.market;
+
+import java.time.Clock;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The market read model, the feed that fills it from Kafka, and its health check. */
+@Configuration(proxyBeanMethods = false)
+class MarketConfiguration {
+
+    @Bean
+    MarketStore marketStore(ReadModelProperties properties) {
+        return new MarketStore(properties.maxBarsPerSeries());
+    }
+
+    @Bean
+    MarketFeed marketFeed(MarketStore store, KafkaProperties kafka, ReadModelProperties properties, Clock clock) {
+        return new MarketFeed(store, kafka.buildConsumerProperties(), properties, clock);
+    }
+
+    @Bean
+    StoresCheck storesCheck(MarketStore store, MarketFeed feed) {
+        return new StoresCheck(store, feed);
+    }
+}

@@ -1,0 +1,34 @@
+package io.mystocks.api.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * HTTP limits and browser policy.
+ *
+ * @param maxBodySize           the largest request body accepted; larger ones get 413
+ * @param contentSecurityPolicy the {@code Content-Security-Policy} header of every response
+ * @param cors                  which browser origins may call the API
+ */
+@Validated
+@ConfigurationProperties("mystocks.http")
+record HttpProperties(@DefaultValue("64KB") @NotNull DataSize maxBodySize,
+                      @DefaultValue("default-src 'self'") @NotBlank String contentSecurityPolicy,
+                      @DefaultValue @Valid Cors cors) {
+
+    /**
+     * @param allowedOrigins origin patterns such as {@code https://app.example.com} or
+     *                       {@code http://localhost:[*]}; empty allows no cross-origin caller
+     */
+    record Cors(@DefaultValue({}) List<String> allowedOrigins) {
+        Cors {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+}

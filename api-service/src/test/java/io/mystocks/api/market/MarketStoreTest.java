@@ -1,0 +1,125 @@
+package io.mystocks.api.market;
+
+import static io.mystocks.api.market.MarketFixtures.dailyBar;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mystocks.contracts.Bar;
+import io.mystocks.contracts.Interval;
+import io.mystocks.contracts.Json;
+import io.mystocks.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class MarketStoreTest {
+    private static final String BARS_1D = Topics.bars(Interval.D1).name();
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+
+    private final MarketStore store = new MarketStore(3);
+
+    @Test
+    void readsEveryMarketTopic() {
+        assertThat(store.topics()).contains(Topics.QUOTES_LATEST.name(), Topics.INSTRUMENTS.name(),
+                Topics.INDICATORS.name(), Topics.bars(Interval.M1).name(), Topics.bars(Interval.MN1).name())
+                .hasSize(3 + Interval.values().length);
+    }
+
+    @Test
+    void latestQuoteAndInstrumentReplacePreviousValuesAndTombstonesDeleteThem() {
+        store.apply(Topics.QUOTES_LATEST.name(), "600519", json(MarketFixtures.quote("600519", "1700.10")));
+        store.apply(Topics.QUOTES_LATEST.name(), "600519", json(MarketFixtures.quote("600519", "1711.00")));
+        store.apply(Topics.INSTRUMENTS.name(), "600519", json(MarketFixtures.moutai()));
+
+        assertThat(store.quote("600519").price()).isEqualByComparingTo("1711.00");
+        assertThat(store.instrument("600519").name()).isEqualTo("贵州茅台");
+        assertThat(store.knows("600519")).isTrue();
+
+        store.apply(Topics.QUOTES_LATEST.name(), "600519", null);
+
+        assertThat(store.quote("600519")).isNull();
+    }
+
+    @Test
+    void seriesKeepsOnlyTheNewestBarsUpToItsCapacity() {
+        for (int i = 0; i < 5; i++) {
+            applyBar(dailyBar("600519", DAY.plusDays(i), "10", "11", "9", "10." + i));
+        }
+
+        BarSeries.Window window = store.bars("600519", Interval.D1, null, null, 10);
+
+        assertThat(window.bars()).extracting(Bar::tradingDay)
+                .containsExactly(DAY.plusDays(2), DAY.plusDays(3), DAY.plusDays(4));
+        assertThat(store.figures()).containsEntry("bars", 3L).containsEntry("bar_series", 1);
+    }
+
+    @Test
+    void laterVersionOfABarReplacesTheFormingOne() {
+        applyBar(dailyBar("600519", DAY, "10", "11", "9", "10.5"));
+        applyBar(dailyBar("600519", DAY, "10", "12", "9", "11.5"));
+
+        BarSeries.Window window = store.bars("600519", Interval.D1, null, null, 10);
+
+        assertThat(window.bars()).singleElement()
+                .satisfies(bar -> assertThat(bar.close()).isEqualByComparingTo("11.5"));
+        assertThat(store.figures()).containsEntry("bars", 1L);
+    }
+
+    @Test
+    void windowReturnsTheNewestBarsOldestFirstWithTheBarBefore() {
+        for (int i = 0; i < 3; i++) {
+            applyBar(dailyBar("600519", DAY.plusDays(i), "10", "11", "9", "1" + i));
+        }
+
+        BarSeries.Window window = store.bars("600519", Interval.D1, null, null, 2);
+
+        assertThat(window.bars()).extracting(Bar::tradingDay).containsExactly(DAY.plusDays(1), DAY.plusDays(2));
+        assertThat(window.previous().tradingDay()).isEqualTo(DAY);
+    }
+
+    @Test
+    void barTombstoneRemovesThatBar() {
+        Bar bar = dailyBar("600519", DAY, "10", "11", "9", "10");
+        applyBar(bar);
+
+        store.apply(BARS_1D, bar.key(), null);
+
+        assertThat(store.bars("600519", Interval.D1, null, null, 10).bars()).isEmpty();
+        assertThat(store.figures()).containsEntry("bars", 0L);
+    }
+
+    @Test
+    void unreadableValueFailsWithoutChangingTheStore() {
+        byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> store.apply(Topics.QUOTES_LATEST.name(), "600519", poison))
+                .isInstanceOf(SerializationException.class);
+        assertThat(store.quote("600519")).isNull();
+    }
+
+    @Test
+    void barOnTheWrongIntervalTopicIsRejected() {
+        Bar daily = dailyBar("600519", DAY, "10", "11", "9", "10");
+
+        assertThatThrownBy(() -> store.apply(Topics.bars(Interval.W1).name(), daily.key(), json(daily)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void storeIsNotReadyUntilTheFeedSaysSo() {
+        assertThat(store.isReady()).isFalse();
+
+        store.markReady();
+
+        assertThat(store.isReady()).isTrue();
+    }
+
+    private void applyBar(Bar bar) {
+        store.apply(BARS_1D, bar.key(), json(bar));
+    }
+
+    static byte[] json(Object value) {
+        return Json.mapper().writeValueAsBytes(value);
+    }
+}
