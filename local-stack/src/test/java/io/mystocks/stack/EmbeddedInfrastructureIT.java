@@ -47,4 +47,48 @@ class EmbeddedInfrastructureIT {
             assertThat(new String(reply, 0, read, StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
         }
     }
+
+    @Test
+    void redisKeepsWritesAcrossARestart() throws Exception {
+        Path redisData = Files.createDirectories(dataDir.resolve("persistent"));
+        try (EmbeddedRedisServer redis = EmbeddedRedisServer.start(0, redisData)) {
+            assertThat(command(redis.port(), "SET job:1 done")).isEqualTo("+OK");
+        }
+
+        try (EmbeddedRedisServer restarted = EmbeddedRedisServer.start(0, redisData)) {
+            assertThat(command(restarted.port(), "GET job:1")).isEqualTo("$4\r\ndone");
+        }
+    }
+
+    @Test
+    void closingRedisEndsItsProcess() {
+        EmbeddedRedisServer redis = EmbeddedRedisServer.start(0, null);
+        long pid = redis.pid();
+
+        redis.close();
+
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    /** Sends one inline command and returns the reply without its final line break. */
+    private static String command(int port, String inline) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            StringBuilder reply = new StringBuilder();
+            int lineBreaks = inline.startsWith("GET") ? 2 : 1;
+            while (lineBreaks > 0) {
+                int next = socket.getInputStream().read();
+                if (next < 0) {
+                    break;
+                }
+                reply.append((char) next);
+                if (reply.toString().endsWith("\r\n")) {
+                    lineBreaks--;
+                }
+            }
+            return reply.toString().stripTrailing();
+        }
+    }
 }

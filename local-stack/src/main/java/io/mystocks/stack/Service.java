@@ -1,0 +1,44 @@
+package io.mystocks.stack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** The four services the launcher runs, each a Spring Boot executable jar built by its module. */
+enum Service {
+    INGEST("ingest-service", "384m"),
+    INDICATORS("indicator-streams", "768m"),
+    WORKER("strategy-worker", "512m"),
+    API("api-service", "768m");
+
+    private final String module;
+    private final String maxHeap;
+
+    Service(String module, String maxHeap) {
+        this.module = module;
+        this.maxHeap = maxHeap;
+    }
+
+    static List<String> modules() {
+        return Arrays.stream(values()).map(Service::module).toList();
+    }
+
+    /** The module name, which also names the service's log, data folder and class-data archive. */
+    String module() {
+        return module;
+    }
+
+    /** Heap ceiling; the Streams instance and the API hold state in memory, ingest holds little. */
+    String maxHeap() {
+        return maxHeap;
+    }
+
+    Path jar(Path jarsDir) {
+        return jarsDir.resolve(module).resolve("target").resolve(module + "-exec.jar");
+    }
+
+    /** The key of this service's port in {@code stack.properties}. */
+    String portKey() {
+        return module + ".port";
+    }
+}
