@@ -3,8 +3,10 @@ package io.mystocks.indicators;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import io.mystocks.ta.IndicatorSet;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -31,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param seriesCacheSize       ta4j series held in memory per stream task (default 2048)
  * @param replicationFactor     replication of the topics this service creates and of its changelogs
  *                              (default 1; 3 on a real cluster)
+ * @param indicators            the indicator instances of every snapshot, as specs such as
+ *                              {@code MA:timeperiod=5} or {@code MACD} (default: {@link IndicatorSet#standard()})
  */
 @Validated
 @ConfigurationProperties("mystocks.streams")
@@ -45,7 +49,8 @@ public record StreamsSettings(
         Duration grace,
         Duration maxClockSkew,
         @Min(1) Integer seriesCacheSize,
-        @Min(1) @Max(Short.MAX_VALUE) Integer replicationFactor) {
+        @Min(1) @Max(Short.MAX_VALUE) Integer replicationFactor,
+        List<String> indicators) {
 
     public static final String DEFAULT_APPLICATION_ID = "mystocks-indicators";
 
@@ -60,11 +65,31 @@ public record StreamsSettings(
         maxClockSkew = notNegative("max-clock-skew", maxClockSkew, Duration.ofMinutes(5));
         seriesCacheSize = Objects.requireNonNullElse(seriesCacheSize, 2048);
         replicationFactor = Objects.requireNonNullElse(replicationFactor, 1);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        int needed = setOf(indicators).maxWarmupBars();
+        if (needed > historySize + 1) {
+            throw new IllegalArgumentException("mystocks.streams.history-size " + historySize
+                    + " is too short for the indicators, which need " + needed + " bars");
+        }
+    }
+
+    /**
+     * The instances every snapshot holds.
+     *
+     * @throws io.mystocks.ta.IndicatorRequestException when a spec names an unknown indicator or a bad value
+     */
+    public IndicatorSet indicatorSet() {
+        return setOf(indicators);
+    }
+
+    private static IndicatorSet setOf(List<String> specs) {
+        return specs.isEmpty() ? IndicatorSet.standard() : IndicatorSet.parse(specs);
     }
 
     /** Every default, for a cluster and a state directory. */
     public static StreamsSettings defaults(String bootstrapServers, Path stateDir) {
-        return new StreamsSettings(bootstrapServers, null, stateDir, null, null, null, null, null, null, null, null);
+        return new StreamsSettings(bootstrapServers, null, stateDir, null, null, null, null, null, null, null, null,
+                null);
     }
 
     private static Duration positive(String name, Duration value, Duration fallback) {

@@ -3,8 +3,12 @@ package io.mystocks.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mystocks.ta.IndicatorInstance;
+import io.mystocks.ta.IndicatorRequestException;
+import io.mystocks.ta.IndicatorSet;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StreamsSettingsTest {
@@ -19,12 +23,38 @@ class StreamsSettingsTest {
         assertThat(settings.emitInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(settings.grace()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.replicationFactor()).isEqualTo(1);
+        assertThat(settings.indicatorSet()).isSameAs(IndicatorSet.standard());
+    }
+
+    @Test
+    void configuredIndicatorsReplaceTheStandardSet() {
+        StreamsSettings settings = withIndicators(300, List.of("MA:timeperiod=7", "boll"));
+
+        assertThat(settings.indicatorSet().instances()).extracting(IndicatorInstance::key)
+                .containsExactly("SMA_7", "BBANDS_20_2_2");
+    }
+
+    @Test
+    void anUnknownIndicatorIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> withIndicators(300, List.of("MA:period=7")))
+                .isInstanceOf(IndicatorRequestException.class).hasMessageContaining("timeperiod");
+    }
+
+    @Test
+    void aHistoryTooShortForTheIndicatorsIsRefused() {
+        assertThatThrownBy(() -> withIndicators(30, List.of("SMA:timeperiod=60")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("history-size 30");
+    }
+
+    private static StreamsSettings withIndicators(int historySize, List<String> indicators) {
+        return new StreamsSettings("127.0.0.1:9092", null, null, null, null, historySize, null, null, null, null, null,
+                indicators);
     }
 
     @Test
     void aZeroEmitIntervalIsRefusedByName() {
         assertThatThrownBy(() -> new StreamsSettings("127.0.0.1:9092", null, null, null, null, null, Duration.ZERO,
-                null, null, null, null))
+                null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mystocks.streams.emit-interval");
     }
 }

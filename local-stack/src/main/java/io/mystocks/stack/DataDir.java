@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * kafka/  redis/          broker log directory, Redis append-only file
  * services/&lt;name&gt;/      each service's MYSTOCKS_DATA_DIR (Streams state, ...)
  * logs/&lt;name&gt;.log       each service's output; startup.log holds start-up times
- * cds/&lt;name&gt;.jsa        class-data archives that shorten later starts
+ * apps/&lt;name&gt;/           the service jars unpacked: they start faster than nested jars
  * run/                    launcher.lock and the pids of the processes of the last run
  * </pre>
  */
@@ -76,7 +76,7 @@ final class DataDir implements AutoCloseable {
     /** Creates the sub-folders the stack writes to. */
     void createLayout(Iterable<String> services) {
         try {
-            for (Path dir : new Path[] {kafka(), redis(), logs(), cds(), run()}) {
+            for (Path dir : new Path[] {kafka(), redis(), logs(), apps(), run()}) {
                 Files.createDirectories(dir);
             }
             for (String service : services) {
@@ -111,8 +111,8 @@ final class DataDir implements AutoCloseable {
         return logs().resolve(name + ".log");
     }
 
-    Path cds() {
-        return root.resolve("cds");
+    Path apps() {
+        return root.resolve("apps");
     }
 
     Path run() {

@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Spring Boot executable jar unpacked into a plain jar plus its libraries, the layout in which the JVM's
- * class-data sharing can archive application classes too; from inside a nested jar it archives only the
- * JDK's. Services start noticeably faster from the archive on every start after the first.
+ * A Spring Boot executable jar unpacked into a plain jar plus its libraries: classes load straight from
+ * ordinary jars instead of through the nested-jar class loader, so a service starts faster. It is also
+ * the layout the JVM's class-data sharing needs, should an archive be added later.
  *
  * <p>The unpacked copy is remade whenever the executable jar changes (size or modification time), and
  * made in a temporary folder first, so a half-written copy is never used.
@@ -50,7 +50,7 @@ final class ExtractedJar {
             }
             return extract(executableJar, dir, source);
         } catch (IOException e) {
-            log.warn("Cannot unpack {} into {}; running it as it is, without archived application classes",
+            log.warn("Cannot unpack {} into {}; running it as it is",
                     executableJar, dir, e);
             return Optional.empty();
         }

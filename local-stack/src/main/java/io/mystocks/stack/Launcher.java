@@ -44,7 +44,6 @@ final class Launcher {
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final int LOG_TAIL_LINES = 20;
-    private static final Duration ARCHIVE_TIMEOUT = Duration.ofMinutes(3);
     private static final String REDIS = "redis";
 
     private final Command.Up settings;
@@ -60,7 +59,6 @@ final class Launcher {
     private boolean stopping;
     private volatile boolean ready;
     private volatile DataDir dataDir;
-    private Map<Service, ClassDataArchive> archives = Map.of();
     private EmbeddedKafkaBroker broker;
     private EmbeddedRedisServer redis;
 
@@ -83,7 +81,6 @@ final class Launcher {
             awaitHealthy(plan);
             ready = true;
             announce(plan, Duration.between(jvmStarted, clock.instant()));
-            writeMissingArchives();
         } catch (ServiceFailure e) {
             Path serviceLog = dataDir.log(e.service().module());
             err.println("mystocks: " + e.getMessage());
@@ -188,12 +185,8 @@ final class Launcher {
 
     private void startServices(StackPlan plan) {
         Map<Service, Path> jars = runnableJars();
-        archives = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ClassDataArchive archive = ClassDataArchive.of(dataDir.cds(), service.module(), jars.get(service));
-            archives.put(service, archive);
-            ProcessSupervisor.Child child = supervisor.start(service.module(),
-                    command(service, jars.get(service), archive.jvmOptions()),
+            ProcessSupervisor.Child child = supervisor.start(service.module(), command(service, jars.get(service)),
                     environment(service, plan), dataDir.service(service.module()), dataDir.log(service.module()));
             PidFiles.record(dataDir.run(), service.module(), child.process().toHandle(),
                     service.jar(settings.jarsDir()).getFileName().toString());
@@ -201,23 +194,25 @@ final class Launcher {
         log.info("Started {}; waiting for them to report healthy", Service.modules());
     }
 
-    /** Each service's jar, unpacked where possible so that its class-data archive covers its own classes. */
+    /**
+     * Each service's jar, unpacked where possible: an unpacked Spring Boot jar starts faster than one that
+     * reads its classes from nested jars.
+     */
     private Map<Service, Path> runnableJars() {
         return Arrays.stream(Service.values()).parallel().collect(Collectors.toMap(service -> service,
-                service -> ExtractedJar.of(service.jar(settings.jarsDir()), dataDir.cds().resolve(service.module()))
+                service -> ExtractedJar.of(service.jar(settings.jarsDir()), dataDir.apps().resolve(service.module()))
                         .orElse(service.jar(settings.jarsDir())),
                 (first, second) -> first, () -> new EnumMap<>(Service.class)));
     }
 
-    /** The JVM of every service is this launcher's own, with the same flags, a heap ceiling and a CDS archive. */
-    static List<String> command(Service service, Path jar, List<String> archiveOptions) {
+    /** The JVM of every service is this launcher's own, with the same flags and a heap ceiling. */
+    static List<String> command(Service service, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JDK_FLAGS);
         command.add("-Xmx" + service.maxHeap());
         command.add("-XX:+ExitOnOutOfMemoryError");
-        command.addAll(archiveOptions);
         command.add("-jar");
         command.add(jar.toString());
         return command;
@@ -269,45 +264,6 @@ final class Launcher {
                         + " s; " + late.uri() + " last answered: " + lastAnswers.get(late));
             }
             LockSupport.parkNanos(POLL_INTERVAL.toNanos());
-        }
-    }
-
-    /** Once everything is healthy, and one service at a time, so that the stack stays responsive meanwhile. */
-    private void writeMissingArchives() {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        List<Service> missing = archives.entrySet().stream()
-                .filter(entry -> !entry.getValue().isValid())
-                .map(Map.Entry::getKey)
-                .toList();
-        if (missing.isEmpty() || !Files.isExecutable(jcmd)) {
-            return;
-        }
-        Map<Service, ProcessSupervisor.Child> children = childrenByService();
-        Thread writer = new Thread(() -> writeArchives(missing, children, jcmd), "class-data-archives");
-        writer.setDaemon(true);
-        writer.start();
-    }
-
-    private void writeArchives(List<Service> services, Map<Service, ProcessSupervisor.Child> children, Path jcmd) {
-        for (Service service : services) {
-            Process process = children.get(service).process();
-            if (isStopping() || !process.isAlive()) {
-                return;
-            }
-            try {
-                if (archives.get(service).writeFrom(process.pid(), jcmd, ARCHIVE_TIMEOUT)) {
-                    log.info("Saved the class-data archive of {}: its next start is faster", service.module());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private boolean isStopping() {
-        synchronized (lifecycle) {
-            return stopping;
         }
     }
 

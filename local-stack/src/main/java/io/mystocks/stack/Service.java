@@ -23,7 +23,7 @@ enum Service {
         return Arrays.stream(values()).map(Service::module).toList();
     }
 
-    /** The module name, which also names the service's log, data folder and class-data archive. */
+    /** The module name, which also names the service's log, data folder and unpacked jar. */
     String module() {
         return module;
     }

@@ -30,21 +30,21 @@ class ExtractedJarTest {
     void anExecutableJarUnpacksIntoAJarThatRunsWithItsLibraries() throws Exception {
         Path executable = executableJar("first");
 
-        Optional<Path> extracted = ExtractedJar.of(executable, dir.resolve("cds/app"));
+        Optional<Path> extracted = ExtractedJar.of(executable, dir.resolve("apps/app"));
 
-        assertThat(extracted).contains(dir.resolve("cds/app/app-exec.jar"));
-        assertThat(dir.resolve("cds/app/lib/library.jar")).exists();
+        assertThat(extracted).contains(dir.resolve("apps/app/app-exec.jar"));
+        assertThat(dir.resolve("apps/app/lib/library.jar")).exists();
         assertThat(run(extracted.orElseThrow())).isEqualTo("first");
     }
 
     @Test
     void anUnchangedJarIsNotUnpackedAgain() throws Exception {
         Path executable = executableJar("same");
-        Path extracted = ExtractedJar.of(executable, dir.resolve("cds/app")).orElseThrow();
+        Path extracted = ExtractedJar.of(executable, dir.resolve("apps/app")).orElseThrow();
         FileTime written = Files.getLastModifiedTime(extracted);
         Files.setLastModifiedTime(extracted, FileTime.fromMillis(written.toMillis() - 60_000));
 
-        ExtractedJar.of(executable, dir.resolve("cds/app"));
+        ExtractedJar.of(executable, dir.resolve("apps/app"));
 
         assertThat(Files.getLastModifiedTime(extracted).toMillis()).isEqualTo(written.toMillis() - 60_000);
     }
@@ -52,12 +52,12 @@ class ExtractedJarTest {
     @Test
     void aRebuiltJarIsUnpackedAgain() throws Exception {
         Path executable = executableJar("old");
-        ExtractedJar.of(executable, dir.resolve("cds/app"));
+        ExtractedJar.of(executable, dir.resolve("apps/app"));
         Files.delete(executable);
         executableJar("rebuilt");
         Files.setLastModifiedTime(executable, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
 
-        Path extracted = ExtractedJar.of(executable, dir.resolve("cds/app")).orElseThrow();
+        Path extracted = ExtractedJar.of(executable, dir.resolve("apps/app")).orElseThrow();
 
         assertThat(run(extracted)).isEqualTo("rebuilt");
     }
@@ -73,7 +73,7 @@ class ExtractedJarTest {
             jar.putNextEntry(new JarEntry("x.txt"));
         }
 
-        assertThat(ExtractedJar.of(plain, dir.resolve("cds/plain"))).isEmpty();
+        assertThat(ExtractedJar.of(plain, dir.resolve("apps/plain"))).isEmpty();
     }
 
     /** A jar in Spring Boot's executable layout: the application in BOOT-INF/classes, a library in BOOT-INF/lib. */

@@ -61,14 +61,14 @@ class LauncherTest {
     }
 
     @Test
-    void servicesRunOnThisJvmWithTheFlagsAHeapCeilingAndTheirArchiveOptions() {
+    void servicesRunOnThisJvmWithTheFlagsAndAHeapCeiling() {
         Path jar = Service.INDICATORS.jar(dir);
 
-        List<String> command = Launcher.command(Service.INDICATORS, jar, List.of("-XX:+RecordDynamicDumpInfo"));
+        List<String> command = Launcher.command(Service.INDICATORS, jar);
 
         assertThat(command.getFirst()).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
         assertThat(command).containsSubsequence("--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-Xmx768m", "-XX:+RecordDynamicDumpInfo", "-jar",
+                "--sun-misc-unsafe-memory-access=allow", "-Xmx768m", "-jar",
                 dir.resolve("indicator-streams/target/indicator-streams-exec.jar").toString());
     }
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,16 +27,15 @@ import tools.jackson.databind.JsonNode;
 class LocalStackSystemIT {
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
-    @TempDir
-    static Path workDir;
-
     private static RunningStack stack;
     private static Http http;
 
     @BeforeAll
     static void startStack() throws IOException {
         Path root = Path.of(System.getProperty("mystocks.root", "..")).toAbsolutePath().normalize();
-        stack = RunningStack.start(root, workDir.resolve("data"), List.of("--rate", "200"));
+        // Under target/, so that the services' logs stay for a look after a failed run.
+        Path dataDir = root.resolve("system-tests/target/system-test-stack");
+        stack = RunningStack.start(root, dataDir, List.of("--rate", "200", "--fresh"));
         http = new Http(stack.baseUrl());
 
         try {

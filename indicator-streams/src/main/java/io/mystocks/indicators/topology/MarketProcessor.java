@@ -11,8 +11,9 @@ import io.mystocks.indicators.StreamsSettings;
 import io.mystocks.indicators.aggregation.BarAlignment;
 import io.mystocks.indicators.aggregation.FormingBar;
 import io.mystocks.indicators.aggregation.TradingDay;
-import io.mystocks.indicators.ta.IndicatorSeries;
 import io.mystocks.indicators.ta.SeriesCache;
+import io.mystocks.ta.IndicatorSet;
+import io.mystocks.ta.LiveIndicators;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -53,6 +54,7 @@ final class MarketProcessor extends ContextualProcessor<String, Quote, String, O
     private final QuoteValidator validator;
     private final CloseSchedule schedule;
     private final SeriesCache seriesCache;
+    private final IndicatorSet indicators;
     private final Set<String> dirtyBars = new LinkedHashSet<>();
     private final Set<String> dirtySymbols = new LinkedHashSet<>();
     private KeyValueStore<String, FormingBar> formingBars;
@@ -66,6 +68,7 @@ final class MarketProcessor extends ContextualProcessor<String, Quote, String, O
         this.validator = new QuoteValidator(symbol -> true, settings.maxClockSkew(), clock);
         this.schedule = new CloseSchedule(settings.grace());
         this.seriesCache = new SeriesCache(settings.seriesCacheSize());
+        this.indicators = settings.indicatorSet();
     }
 
     @Override
@@ -206,9 +209,9 @@ final class MarketProcessor extends ContextualProcessor<String, Quote, String, O
     private IndicatorSnapshot snapshot(String key, FormingBar latest, Instant now) {
         Bar bar = latest.bar();
         Bar forming = latest.closed() ? null : bar;
-        IndicatorSeries series = seriesCache.withForming(key, forming, () -> IndicatorSeries.of(
+        LiveIndicators series = seriesCache.withForming(key, forming, () -> LiveIndicators.of(indicators,
                 history.load(bar.symbol(), bar.interval()), forming, settings.historySize()));
-        return new IndicatorSnapshot(bar.symbol(), bar.interval(), bar.openTime(), bar.closed(), series.values(),
+        return new IndicatorSnapshot(bar.symbol(), bar.interval(), bar.openTime(), bar.closed(), series.snapshot(),
                 now);
     }
 

@@ -226,7 +226,7 @@ class MarketTopologyTest {
         assertThat(sma.barsAvailable()).isEqualTo(25);
         assertThat(sma.outputs().get("value")).isCloseTo(average(closes, 5, 25), within(1e-9));
         assertThat(ema.ready()).isTrue();
-        assertThat(ema.outputs().get("value")).isCloseTo(emaSeededAtBar(closes, 20), within(1e-9));
+        assertThat(ema.outputs().get("value")).isCloseTo(emaSeededWithTheMean(closes, 20), within(1e-9));
         assertThat(current.values().get("RSI_14").ready()).isTrue();
     }
 
@@ -281,7 +281,7 @@ class MarketTopologyTest {
     void theHistoryKeepsOnlyTheConfiguredNumberOfClosedBars() {
         driver.close();
         start(new StreamsSettings("unused:9092", null, stateDir.resolve("small"), null, null, 30, null, null, null,
-                null, null));
+                null, null, List.of("SMA:timeperiod=20", "RSI:timeperiod=6")));
 
         advanceTo(OPEN.plusSeconds(35 * 60));
         for (int minute = 0; minute < 35; minute++) {
@@ -351,11 +351,11 @@ class MarketTopologyTest {
         return sum / (to - from);
     }
 
-    /** ta4j's EMA: no value for the first {@code length} bars, then seeded with the next close. */
-    private static double emaSeededAtBar(double[] closes, int length) {
+    /** EMA as TA-Lib: seeded with the mean of the first {@code length} closes, then k = 2 / (length + 1). */
+    private static double emaSeededWithTheMean(double[] closes, int length) {
         double k = 2.0 / (length + 1);
-        double ema = closes[length];
-        for (int i = length + 1; i < closes.length; i++) {
+        double ema = average(closes, 0, length);
+        for (int i = length; i < closes.length; i++) {
             ema += (closes[i] - ema) * k;
         }
         return ema;
