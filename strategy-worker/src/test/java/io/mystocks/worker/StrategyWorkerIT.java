@@ -3,8 +3,10 @@ package io.mystocks.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.Instrument;
+import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.JobRequest;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
@@ -17,8 +19,10 @@ import io.mystocks.contracts.TopicSpec;
 import io.mystocks.contracts.Topics;
 import io.mystocks.stack.EmbeddedKafkaBroker;
 import io.mystocks.stack.EmbeddedRedisServer;
+import io.mystocks.worker.backtest.BacktestResult;
 import io.mystocks.worker.screen.ScreenResult;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,6 +77,8 @@ import tools.jackson.databind.JsonNode;
 class StrategyWorkerIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String GROUP = "mystocks-strategy-workers";
+    private static final int DAILY_BARS = 300;
+    private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
 
     private static EmbeddedKafkaBroker kafka;
     private static EmbeddedRedisServer redis;
@@ -134,10 +140,48 @@ class StrategyWorkerIT {
 
         JobState failed = awaitTerminal("job-unknown");
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.message())
-                .isEqualTo("unknown strategy \"momentum\"; choose one of balanced, growth, value");
+        assertThat(failed.message()).isEqualTo("unknown strategy \"momentum\"; choose one of balanced,"
+                + " bollinger_reversion, donchian_breakout, ema_cross, growth, kdj_cross, ma_cross, macd_cross,"
+                + " rsi_reversion, value");
         assertThat(failed.attempts()).isZero();
         assertThat(awaitResultOnTopic("job-unknown")).isEqualTo(failed);
+    }
+
+    @Test
+    void runsAMovingAverageBacktestOverThePublishedClosedDailyBars() throws Exception {
+        JobRequest request = new JobRequest("job-ma-1", "ma_cross", Map.of("symbols", List.of("600519")),
+                Instant.now(), "req-ma-1");
+        storeState(JobState.queued(request));
+
+        submit(request);
+
+        JobState done = awaitTerminal("job-ma-1");
+        assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
+        BacktestResult result = Json.mapper().convertValue(done.result(), BacktestResult.class);
+        assertThat(result.strategyId()).isEqualTo("ma_cross");
+        assertThat(result.data()).singleElement().satisfies(version -> {
+            assertThat(version.bars()).isEqualTo(DAILY_BARS);
+            assertThat(version.lastDate()).isEqualTo(FIRST_DAY.plusDays(DAILY_BARS - 1));
+        });
+        assertThat(result.trades()).isNotEmpty()
+                .allSatisfy(trade -> assertThat(trade.quantity() % 100).isZero());
+        assertThat(result.metrics().totalTrades()).isEqualTo(result.trades().size());
+        assertThat(result.summary().sharpeRatio()).isNotNull();
+        assertThat(result.fees().stampTax()).isPositive();
+        assertThat(result.hashes().trades()).hasSize(64);
+        assertThat(awaitResultOnTopic("job-ma-1")).isEqualTo(done);
+    }
+
+    @Test
+    void failsABacktestOfASymbolWithoutBarsSayingWhereTheyComeFrom() throws Exception {
+        JobRequest request = new JobRequest("job-ma-2", "ma_cross", Map.of("symbols", "MSFT"), Instant.now(),
+                "req-ma-2");
+
+        submit(request);
+
+        JobState failed = awaitTerminal("job-ma-2");
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.message()).isEqualTo("no daily bars for MSFT at all; history backfill publishes them");
     }
 
     @Test
@@ -191,10 +235,34 @@ class StrategyWorkerIT {
         listed("601398", "ICBC", Market.CN, "Financials", null);
         send(Topics.FUNDAMENTALS, "BROKEN", "{\"symbol\": ".getBytes(StandardCharsets.UTF_8));
         BigDecimal price = new BigDecimal("1688.00");
+        publishDailyBars("600519");
         send(Topics.QUOTES_LATEST, "600519", JsonSerde.of(LatestQuote.class).serialize("t", new LatestQuote("600519",
                 price, price, price, price, price, BigDecimal.ZERO, BigDecimal.ZERO, 1200, price.movePointRight(5),
                 40, LocalDate.of(2026, 10, 9), Instant.parse("2026-10-09T06:00:00Z"))));
         producer.flush();
+    }
+
+    /**
+     * Publishes {@value #DAILY_BARS} closed daily bars of a price that swings around a rising trend, so that
+     * moving averages cross, and a forming bar after them that backtests must ignore.
+     */
+    private static void publishDailyBars(String symbol) throws Exception {
+        String topic = Topics.bars(Interval.D1).name();
+        JsonSerde<Bar> serde = JsonSerde.of(Bar.class);
+        BigDecimal open = price(0);
+        for (int i = 0; i <= DAILY_BARS; i++) {
+            LocalDate day = FIRST_DAY.plusDays(i);
+            BigDecimal close = price(i + 1);
+            Bar bar = new Bar(symbol, Interval.D1, day.atStartOfDay(Market.CN.zone()).toInstant(),
+                    day.plusDays(1).atStartOfDay(Market.CN.zone()).toInstant(), day, open, open.max(close),
+                    open.min(close), close, 10_000, close.multiply(BigDecimal.valueOf(10_000)), 50, i < DAILY_BARS);
+            producer.send(new ProducerRecord<>(topic, bar.key(), serde.serialize(topic, bar)));
+            open = close;
+        }
+    }
+
+    private static BigDecimal price(int day) {
+        return BigDecimal.valueOf(100 + 0.05 * day + 8 * Math.sin(day / 7.0)).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Lists a symbol with fundamentals pe, pb, roe, revenue growth, profit growth, yield, market cap. */

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class MarketConfiguration {
 
     @Bean
-    MarketReadModel marketReadModel(KafkaClientProperties kafka) {
-        return new MarketReadModel(kafka.clientConfig("strategy-worker-market"));
+    MarketReadModel marketReadModel(KafkaClientProperties kafka, MarketProperties market) {
+        return new MarketReadModel(kafka.clientConfig("strategy-worker-market"), market.barHistory());
     }
 
     @Bean
@@ -22,7 +22,7 @@ class MarketConfiguration {
             Map<String, Integer> sizes = market.sizes();
             return market.isReady()
                     ? Health.up().withDetails(sizes).build()
-                    : Health.down().withDetail("reason", "still loading the reference topics")
+                    : Health.down().withDetail("reason", "still loading the reference and bar topics")
                             .withDetails(sizes).build();
         };
     }

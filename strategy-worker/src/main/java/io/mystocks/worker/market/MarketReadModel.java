@@ -1,12 +1,16 @@
 package io.mystocks.worker.market;
 
+import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.Instrument;
+import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.JsonSerde;
 import io.mystocks.contracts.LatestQuote;
-import io.mystocks.contracts.TopicSpec;
+import io.mystocks.contracts.SymbolPartitioning;
 import io.mystocks.contracts.Topics;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,17 +33,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The worker's in-memory copy of the compacted reference and latest-quote topics.
+ * The worker's in-memory copy of the compacted reference, latest-quote and calendar-bar topics.
  *
  * <p>Design note: every worker needs the whole universe, so this reader joins no consumer group. It
  * assigns itself every partition, seeks to the beginning and keeps reading on its own thread. It is
  * ready once it reached the end offsets it saw at start; later records keep it current. Records are
  * read as bytes and decoded here, so that an unreadable record is logged with its coordinates and
- * skipped instead of stopping the reader. A tombstone removes its symbol.
+ * skipped instead of stopping the reader. A tombstone removes its symbol, or its bar.
+ *
+ * <p>Bars of {@link #BAR_INTERVALS} (keyed {@code symbol|openTime}) are kept per symbol and interval in a
+ * bounded {@link BarHistory}. Only closed bars are kept: a forming bar may still change, and a backtest
+ * that used it could not be repeated.
  */
-final class MarketReadModel implements MarketData, SmartLifecycle {
+final class MarketReadModel implements MarketData, BarSource, SmartLifecycle {
     /** Starts after the topics exist, before the job consumer. */
     static final int PHASE = 10;
+    /** The intervals whose bars backtests may run on. */
+    static final List<Interval> BAR_INTERVALS = List.of(Interval.D1, Interval.W1, Interval.MN1);
 
     private static final Logger log = LoggerFactory.getLogger(MarketReadModel.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
@@ -53,12 +63,18 @@ final class MarketReadModel implements MarketData, SmartLifecycle {
             Topics.INSTRUMENTS.name(), new Table<>(JsonSerde.of(Instrument.class), instruments),
             Topics.FUNDAMENTALS.name(), new Table<>(JsonSerde.of(Fundamentals.class), fundamentals),
             Topics.QUOTES_LATEST.name(), new Table<>(JsonSerde.of(LatestQuote.class), quotes));
+    private final JsonSerde<Bar> barSerde = JsonSerde.of(Bar.class);
+    private final Map<String, Interval> barTopics = new HashMap<>();
+    private final Map<SeriesKey, BarHistory> bars = new ConcurrentHashMap<>();
+    private final int barHistory;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile Thread reader;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    MarketReadModel(Map<String, Object> clientConfig) {
+    MarketReadModel(Map<String, Object> clientConfig, int barHistory) {
+        this.barHistory = barHistory;
+        BAR_INTERVALS.forEach(interval -> barTopics.put(Topics.bars(interval).name(), interval));
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -81,13 +97,20 @@ final class MarketReadModel implements MarketData, SmartLifecycle {
 
     @Override
     public MarketSnapshot snapshot() {
-        return new MarketSnapshot(instruments, fundamentals, quotes);
+        return new MarketSnapshot(instruments, fundamentals, quotes, this);
     }
 
-    /** Sizes of the three tables, for health details and logs. */
+    @Override
+    public List<Bar> closedBars(String symbol, Interval interval) {
+        BarHistory history = bars.get(new SeriesKey(symbol, interval));
+        return history == null ? List.of() : history.bars();
+    }
+
+    /** Sizes of the tables and bar histories, for health details and logs. */
     Map<String, Integer> sizes() {
         return Map.of("instruments", instruments.size(), "fundamentals", fundamentals.size(),
-                "quotes", quotes.size());
+                "quotes", quotes.size(), "bar_series", bars.size(),
+                "bars", bars.values().stream().mapToInt(BarHistory::size).sum());
     }
 
     @Override
@@ -162,7 +185,9 @@ final class MarketReadModel implements MarketData, SmartLifecycle {
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : tables.keySet()) {
+        List<String> topics = new ArrayList<>(tables.keySet());
+        topics.addAll(barTopics.keySet());
+        for (String topic : topics) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
             if (infos.isEmpty()) {
                 log.warn("Topic {} does not exist yet; the market read model waits for it", topic);
@@ -179,8 +204,62 @@ final class MarketReadModel implements MarketData, SmartLifecycle {
 
     private void apply(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            tables.get(record.topic()).apply(record);
+            Table<?> table = tables.get(record.topic());
+            if (table != null) {
+                table.apply(record);
+            } else {
+                applyBar(barTopics.get(record.topic()), record);
+            }
         }
+    }
+
+    private void applyBar(Interval interval, ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            skip(record, "no key");
+            return;
+        }
+        if (record.value() == null) {
+            removeBar(interval, record);
+            return;
+        }
+        Bar bar;
+        try {
+            bar = barSerde.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            skip(record, e.getMessage());
+            return;
+        }
+        if (!bar.closed()) {
+            log.debug("Ignoring forming bar {} at {}/{}/{}", record.key(), record.topic(), record.partition(),
+                    record.offset());
+            return;
+        }
+        if (bar.open() == null || bar.close() == null) {
+            skip(record, "a closed bar without open or close price");
+            return;
+        }
+        bars.computeIfAbsent(new SeriesKey(bar.symbol(), interval), key -> new BarHistory(barHistory)).put(bar);
+    }
+
+    private void removeBar(Interval interval, ConsumerRecord<String, byte[]> record) {
+        String key = record.key();
+        int separator = key.indexOf('|');
+        Instant openTime;
+        try {
+            openTime = Instant.parse(key.substring(separator + 1));
+        } catch (DateTimeParseException e) {
+            skip(record, "a tombstone whose key is not symbol|openTime");
+            return;
+        }
+        BarHistory history = bars.get(new SeriesKey(SymbolPartitioning.symbolOf(key), interval));
+        if (history != null) {
+            history.remove(openTime);
+        }
+    }
+
+    private static void skip(ConsumerRecord<String, byte[]> record, String why) {
+        log.warn("Skipping unreadable record {}/{}/{} (key {}): {}", record.topic(), record.partition(),
+                record.offset(), record.key(), why);
     }
 
     private boolean pause(Duration duration) {
@@ -200,6 +279,9 @@ final class MarketReadModel implements MarketData, SmartLifecycle {
         }
     }
 
+    private record SeriesKey(String symbol, Interval interval) {
+    }
+
     /** One compacted topic held as a map by key. */
     private record Table<T>(JsonSerde<T> serde, Map<String, T> rows) {
 
@@ -217,11 +299,6 @@ final class MarketReadModel implements MarketData, SmartLifecycle {
             } catch (SerializationException e) {
                 skip(record, e.getMessage());
             }
-        }
-
-        private static void skip(ConsumerRecord<String, byte[]> record, String why) {
-            log.warn("Skipping unreadable record {}/{}/{} (key {}): {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), why);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.mystocks.worker.market.MarketSnapshot;
 import io.mystocks.worker.screen.Scoring.Scored;
 import io.mystocks.worker.strategy.Progress;
 import io.mystocks.worker.strategy.Strategy;
+import io.mystocks.worker.strategy.StrategyDescriptor;
 import io.mystocks.worker.strategy.StrategyRun;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,12 +25,14 @@ final class Screen implements Strategy {
     private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score)
             .reversed().thenComparing(Candidate::symbol);
 
+    private final StrategyDescriptor descriptor;
     private final String id;
     private final Scoring scoring;
     private final Clock clock;
 
-    Screen(String id, Scoring scoring, Clock clock) {
-        this.id = id;
+    Screen(StrategyDescriptor descriptor, Scoring scoring, Clock clock) {
+        this.descriptor = descriptor;
+        this.id = descriptor.strategyId();
         this.scoring = scoring;
         this.clock = clock;
     }
@@ -37,6 +40,11 @@ final class Screen implements Strategy {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public StrategyDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.mystocks.worker.screen;
 
 import io.mystocks.contracts.Fundamentals;
+import io.mystocks.worker.strategy.ParamSpec;
 import io.mystocks.worker.strategy.Strategy;
+import io.mystocks.worker.strategy.StrategyDescriptor;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.DoublePredicate;
@@ -61,22 +63,46 @@ public final class Screens {
             new Blend("growth", 0.40, GROWTH_SCORING),
             Factor.higherIsBetter("market_cap", 0.20, Fundamentals::marketCap, POSITIVE)));
 
+    private static final List<ParamSpec> PARAMETERS = List.of(
+            ParamSpec.integer(ScreenParams.TOP_N, ScreenParams.DEFAULT_TOP_N, 1, ScreenParams.MAX_TOP_N,
+                    "how many of the best matches to return"),
+            ParamSpec.number(ScreenParams.MIN_SCORE, "60", "0", "100", "the lowest score (0 to 100) that matches"));
+
+    private static final StrategyDescriptor VALUE_DESCRIPTOR = descriptor(VALUE, "Value screen",
+            "Ranks listed stocks on cheapness and quality: P/E 30 %, P/B 25 % (lower is better), dividend yield"
+                    + " 20 %, ROE 25 %, each as a percentile rank within the universe.");
+    private static final StrategyDescriptor GROWTH_DESCRIPTOR = descriptor(GROWTH, "Growth screen",
+            "Ranks listed stocks on growth: revenue growth 35 %, profit growth 40 %, ROE 25 %, each as a"
+                    + " percentile rank within the universe.");
+    private static final StrategyDescriptor BALANCED_DESCRIPTOR = descriptor(BALANCED, "Balanced screen",
+            "Blends the value score 40 % and the growth score 40 % with the market-cap rank 20 %.");
+
     private Screens() {
     }
 
     /** The value screen, stamping its results with the clock's time. */
     public static Strategy value(Clock clock) {
-        return new Screen(VALUE, VALUE_SCORING, clock);
+        return new Screen(VALUE_DESCRIPTOR, VALUE_SCORING, clock);
     }
 
     /** The growth screen, stamping its results with the clock's time. */
     public static Strategy growth(Clock clock) {
-        return new Screen(GROWTH, GROWTH_SCORING, clock);
+        return new Screen(GROWTH_DESCRIPTOR, GROWTH_SCORING, clock);
     }
 
     /** The balanced screen, stamping its results with the clock's time. */
     public static Strategy balanced(Clock clock) {
-        return new Screen(BALANCED, BALANCED_SCORING, clock);
+        return new Screen(BALANCED_DESCRIPTOR, BALANCED_SCORING, clock);
+    }
+
+    /** The descriptors of the three screens, as the strategy list shows them. */
+    public static List<StrategyDescriptor> descriptors() {
+        return List.of(VALUE_DESCRIPTOR, GROWTH_DESCRIPTOR, BALANCED_DESCRIPTOR);
+    }
+
+    private static StrategyDescriptor descriptor(String id, String name, String description) {
+        return new StrategyDescriptor(id, name, ScreenResult.KIND, description, PARAMETERS,
+                List.of(ScreenResult.KIND, "fundamentals"));
     }
 
     /** The three screens. */

@@ -12,6 +12,9 @@ public interface Strategy {
     /** The id clients pass as {@code strategy_id}, such as {@code value}. */
     String id();
 
+    /** The id, kind, description and parameter schema, as the strategy list shows them. */
+    StrategyDescriptor descriptor();
+
     /**
      * Binds the job's parameters.
      *

@@ -24,6 +24,11 @@ public final class StrategyCatalog {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Every strategy's descriptor, by id: the document behind the strategy list. */
+    public List<StrategyDescriptor> descriptors() {
+        return byId.values().stream().map(Strategy::descriptor).toList();
+    }
+
     /** The ids, sorted. */
     public List<String> ids() {
         return List.copyOf(byId.keySet());

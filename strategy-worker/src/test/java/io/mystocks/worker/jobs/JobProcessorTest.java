@@ -13,6 +13,7 @@ import io.mystocks.worker.market.MarketSnapshot;
 import io.mystocks.worker.strategy.InvalidParamsException;
 import io.mystocks.worker.strategy.Strategy;
 import io.mystocks.worker.strategy.StrategyCatalog;
+import io.mystocks.worker.strategy.StrategyDescriptor;
 import io.mystocks.worker.strategy.StrategyRun;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -198,6 +199,11 @@ class JobProcessorTest {
             @Override
             public String id() {
                 return id;
+            }
+
+            @Override
+            public StrategyDescriptor descriptor() {
+                return new StrategyDescriptor(id, id, "test", "a test strategy", List.of(), List.of());
             }
 
             @Override
