@@ -1,9 +1,11 @@
 package io.mystocks.ingest;
 
+import io.mystocks.ingest.backfill.BackfillRunner;
 import io.mystocks.ingest.kafka.KafkaHealthIndicator;
 import io.mystocks.ingest.kafka.TopicProvisioner;
 import io.mystocks.ingest.kafka.TopicProvisioningException;
 import io.mystocks.ingest.publish.QuoteMetrics;
+import io.mystocks.ingest.replay.ReplayFeed;
 import io.mystocks.ingest.simulator.SimulatorFeed;
 import io.mystocks.ingest.universe.ReferenceDataPublisher;
 import java.time.Duration;
@@ -18,8 +20,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Brings the service up in order, in the background so that it starts, and reports DOWN, while Kafka is
- * not reachable yet: topics first, then reference data, then the simulator. A step that fails is tried
- * again with a growing pause. Also runs the Kafka health probe and the periodic quote summary.
+ * not reachable yet: topics first, then reference data, then the live feeds (simulator, file replay) and,
+ * alongside them, the history backfill. A step that fails is tried again with a growing pause. Also runs the
+ * Kafka health probe and the periodic quote summary.
  */
 final class IngestLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IngestLifecycle.class);
@@ -31,6 +34,8 @@ final class IngestLifecycle implements SmartLifecycle {
     private final TopicProvisioner topics;
     private final ReferenceDataPublisher referenceData;
     private final SimulatorFeed simulator;
+    private final ReplayFeed replay;
+    private final BackfillRunner backfill;
     private final KafkaHealthIndicator kafkaHealth;
     private final QuoteMetrics metrics;
     private final Settings settings;
@@ -45,11 +50,17 @@ final class IngestLifecycle implements SmartLifecycle {
     record Settings(boolean simulatorEnabled, Duration healthInterval, Duration summaryInterval) {
     }
 
-    IngestLifecycle(TopicProvisioner topics, ReferenceDataPublisher referenceData, SimulatorFeed simulator,
+    /** What starts once the service is ready; the replay and the backfill know whether they are enabled. */
+    record Feeds(SimulatorFeed simulator, ReplayFeed replay, BackfillRunner backfill) {
+    }
+
+    IngestLifecycle(TopicProvisioner topics, ReferenceDataPublisher referenceData, Feeds feeds,
                     KafkaHealthIndicator kafkaHealth, QuoteMetrics metrics, Settings settings) {
         this.topics = topics;
         this.referenceData = referenceData;
-        this.simulator = simulator;
+        this.simulator = feeds.simulator();
+        this.replay = feeds.replay();
+        this.backfill = feeds.backfill();
         this.kafkaHealth = kafkaHealth;
         this.metrics = metrics;
         this.settings = settings;
@@ -72,6 +83,8 @@ final class IngestLifecycle implements SmartLifecycle {
             return;
         }
         simulator.stop();
+        replay.stop();
+        backfill.stop();
         housekeeping.shutdownNow();
         housekeeping = null;
         ready = false;
@@ -112,6 +125,8 @@ final class IngestLifecycle implements SmartLifecycle {
         if (settings.simulatorEnabled()) {
             simulator.start();
         }
+        replay.start();
+        backfill.start();
     }
 
     private void retryLater(Duration retry, Throwable cause) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.DeadLetter;
 import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.Instrument;
@@ -11,12 +12,18 @@ import io.mystocks.contracts.JsonSerde;
 import io.mystocks.contracts.Quote;
 import io.mystocks.contracts.RecordHeaders;
 import io.mystocks.contracts.Topics;
+import io.mystocks.ingest.backfill.BackfillRunner;
 import io.mystocks.ingest.publish.PublishResult;
 import io.mystocks.ingest.publish.QuotePublisher;
 import io.mystocks.ingest.universe.Universe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,20 +32,25 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ExtendWith(EmbeddedKafka.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mystocks.simulator.rate=200", "mystocks.simulator.seed=7"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "mystocks.simulator.rate=200", "mystocks.simulator.seed=7",
+        "mystocks.backfill.symbols=600519,AAPL", "mystocks.backfill.years=1", "mystocks.backfill.minute-days=2"})
 @AutoConfigureWebTestClient
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class IngestServiceIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Path DATA_DIR = temporaryDirectory();
 
     @Autowired
     private Universe universe;
@@ -50,10 +62,13 @@ class IngestServiceIT {
     private MeterRegistry registry;
     @Autowired
     private WebTestClient web;
+    @Autowired
+    private BackfillRunner backfill;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry properties) {
         properties.add("spring.kafka.bootstrap-servers", EmbeddedKafka::bootstrapServers);
+        properties.add("mystocks.backfill.journal", () -> DATA_DIR.resolve("backfill-journal.jsonl").toString());
     }
 
     @Test
@@ -115,7 +130,117 @@ class IngestServiceIT {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.ingest.status").isEqualTo("UP"));
+                .jsonPath("$.components.ingest.status").isEqualTo("UP")
+                .jsonPath("$.components.ingest.details.backfill.symbols_total").isEqualTo(2)
+                .jsonPath("$.components.ingest.details.replay.state").isEqualTo("disabled"));
+    }
+
+    @Test
+    void pushedBatchWithOneBadQuoteIsAcceptedExceptThatQuoteWhichGoesToTheDeadLetterTopic() {
+        Instant now = clock.instant();
+        String batch = "[" + pushed("600519", now, "1450.00") + "," + pushed("AAPL", now, "NaN") + ","
+                + pushed("AAPL", now, "270.00") + "]";
+
+        await().atMost(PATIENCE).untilAsserted(() -> web.post().uri("/api/ingest/quotes")
+                .contentType(MediaType.APPLICATION_JSON).header("X-Request-ID", "it-push-1").bodyValue(batch)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-ID", "it-push-1")
+                .expectBody()
+                .jsonPath("$.data.accepted").isEqualTo(2)
+                .jsonPath("$.data.rejected").isEqualTo(1)
+                .jsonPath("$.data.results[1].status").isEqualTo("rejected"));
+
+        try (TopicReader quotes = new TopicReader(EmbeddedKafka.bootstrapServers(), Topics.QUOTES.name());
+             TopicReader dlq = new TopicReader(EmbeddedKafka.bootstrapServers(), Topics.QUOTES_DLQ.name())) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(withRequestId(quotes.poll(), "it-push-1"))
+                    .extracting(ConsumerRecord::key).containsExactlyInAnyOrder("600519", "AAPL"));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(withRequestId(dlq.poll(), "it-push-1"))
+                    .singleElement().satisfies(record -> {
+                        assertThat(record.key()).isEqualTo("AAPL");
+                        assertThat(RecordHeaders.text(record.headers(), RecordHeaders.DLQ_REASON))
+                                .isEqualTo("price must be a finite number, was NaN");
+                    }));
+        }
+        assertThat(registry.get("mystocks.ingest.quotes").tag("outcome", "rejected").tag("source", "http")
+                .counter().count()).isPositive();
+    }
+
+    @Test
+    void backfillLandsOnItsTopicExactlyOnceAcrossRestartsEvenWithoutItsJournal() throws IOException {
+        await().atMost(PATIENCE).until(() -> "done".equals(backfill.details().get("state")));
+        List<ConsumerRecord<String, byte[]>> first = readAll(Topics.BARS_BACKFILL.name());
+
+        Map<String, Object> second = startAgain();
+        Files.delete(DATA_DIR.resolve("backfill-journal.jsonl"));
+        Map<String, Object> withoutJournal = startAgain();
+
+        assertThat(second).containsEntry("bars_written", 0L).containsEntry("symbols_done", 2);
+        assertThat(withoutJournal).containsEntry("bars_written", 0L)
+                .containsEntry("bars_already_on_topic", (long) first.size())
+                .containsEntry("plan", backfill.details().get("plan"));
+        List<ConsumerRecord<String, byte[]>> after = readAll(Topics.BARS_BACKFILL.name());
+        assertThat(after).hasSameSizeAs(first);
+        JsonSerde<Bar> bars = JsonSerde.of(Bar.class);
+        Map<String, Long> perSeries = after.stream().map(record -> bars.deserialize(record.topic(), record.value()))
+                .collect(Collectors.groupingBy(bar -> bar.symbol() + "|" + bar.interval().code(),
+                        Collectors.counting()));
+        assertThat(perSeries).containsOnlyKeys("600519|1d", "600519|1m", "AAPL|1d", "AAPL|1m")
+                .containsEntry("600519|1m", 480L).containsEntry("AAPL|1m", 780L);
+        assertThat(perSeries.get("AAPL|1d")).isBetween(259L, 263L);
+        assertThat(after.stream().map(record -> bars.deserialize(record.topic(), record.value()))
+                .map(bar -> bar.symbol() + "|" + bar.interval() + "|" + bar.openTime())).doesNotHaveDuplicates();
+        assertThat(after).allSatisfy(record -> assertThat(record.key()).isIn("600519", "AAPL"));
+    }
+
+    /** Starts the service once more, on the same broker and data directory, until its backfill is done. */
+    private static Map<String, Object> startAgain() {
+        try (ConfigurableApplicationContext again = start()) {
+            BackfillRunner restarted = again.getBean(BackfillRunner.class);
+            await().atMost(PATIENCE).until(() -> "done".equals(restarted.details().get("state")));
+            return restarted.details();
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(IngestApplication.class).run(
+                "--spring.main.web-application-type=none",
+                "--spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(),
+                "--mystocks.simulator.enabled=false",
+                "--mystocks.backfill.symbols=600519,AAPL", "--mystocks.backfill.years=1",
+                "--mystocks.backfill.minute-days=2",
+                "--mystocks.backfill.journal=" + DATA_DIR.resolve("backfill-journal.jsonl"));
+    }
+
+    private static String pushed(String symbol, Instant timestamp, String price) {
+        return "{\"symbol\": \"" + symbol + "\", \"timestamp\": \"" + timestamp + "\", \"price\": " + price
+                + ", \"volume\": 100}";
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> withRequestId(List<ConsumerRecord<String, byte[]>> records,
+                                                                     String requestId) {
+        return records.stream()
+                .filter(record -> requestId.equals(RecordHeaders.text(record.headers(), RecordHeaders.REQUEST_ID)))
+                .toList();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        try (TopicReader reader = new TopicReader(EmbeddedKafka.bootstrapServers(), topic)) {
+            List<ConsumerRecord<String, byte[]>> records = reader.poll();
+            for (int size = -1; size != records.size(); ) {
+                size = records.size();
+                records = reader.poll();
+            }
+            return records;
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("ingest-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private <T> Map<String, T> readLatest(String topic, Class<T> type) {

@@ -37,6 +37,7 @@ public final class TopicProvisioner {
     private final List<TopicSpec> topics;
     private final short replicationFactor;
     private final Duration timeout;
+    private volatile boolean provisioned;
 
     TopicProvisioner(Admin admin, List<TopicSpec> topics, int replicationFactor, Duration timeout) {
         this.admin = admin;
@@ -59,6 +60,7 @@ public final class TopicProvisioner {
             create(missing);
             Map<String, Integer> partitions = partitionCounts(existing);
             awaitLeaders(partitions);
+            provisioned = true;
             return missing.size();
         } catch (ExecutionException e) {
             throw new TopicProvisioningException("cannot create topics: " + e.getCause(), e.getCause());
@@ -68,6 +70,11 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new TopicProvisioningException("interrupted while creating topics", e);
         }
+    }
+
+    /** True once {@link #ensureTopics()} has succeeded: every declared topic exists and is served. */
+    public boolean provisioned() {
+        return provisioned;
     }
 
     private void create(List<NewTopic> missing) throws ExecutionException, TimeoutException, InterruptedException {

@@ -58,16 +58,27 @@ public final class QuotePublisher {
      *             and the dead letter's source, whatever the quote's own {@code source} field says
      */
     public CompletableFuture<PublishResult> publish(String feed, Quote quote) {
+        return publish(feed, quote, null);
+    }
+
+    /**
+     * As {@link #publish(String, Quote)}, for a quote caused by a request.
+     *
+     * @param requestId the request's id, written as the {@value RecordHeaders#REQUEST_ID} header of the quote
+     *                  or its dead letter so that consumers can log it; null for none
+     */
+    public CompletableFuture<PublishResult> publish(String feed, Quote quote, String requestId) {
         Objects.requireNonNull(feed, "feed");
         List<String> problems = validator.problems(quote);
         if (!problems.isEmpty()) {
             String payload = new String(QUOTES.serialize(Topics.QUOTES_DLQ.name(), quote), StandardCharsets.UTF_8);
-            return reject(feed, quote.symbol(), payload, problems);
+            return reject(feed, quote.symbol(), payload, problems, requestId);
         }
         // The record carries the trade's own time, so that consumers reading record timestamps see event time.
         byte[] value = QUOTES.serialize(Topics.QUOTES.name(), quote);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.QUOTES.name(), null,
                 quote.timestamp().toEpochMilli(), quote.symbol(), value);
+        RecordHeaders.put(record.headers(), RecordHeaders.REQUEST_ID, requestId);
         return send(feed, Outcome.ACCEPTED, record, List.of());
     }
 
@@ -80,6 +91,16 @@ public final class QuotePublisher {
      * @param reasons why it was rejected, at least one
      */
     public CompletableFuture<PublishResult> reject(String feed, String key, String payload, List<String> reasons) {
+        return reject(feed, key, payload, reasons, null);
+    }
+
+    /**
+     * As {@link #reject(String, String, String, List)}, for input that came with a request.
+     *
+     * @param requestId the request's id, written as the {@value RecordHeaders#REQUEST_ID} header; null for none
+     */
+    public CompletableFuture<PublishResult> reject(String feed, String key, String payload, List<String> reasons,
+                                                   String requestId) {
         Objects.requireNonNull(feed, "feed");
         if (reasons.isEmpty()) {
             throw new IllegalArgumentException("a rejection needs a reason");
@@ -91,6 +112,7 @@ public final class QuotePublisher {
                 DEAD_LETTERS.serialize(Topics.QUOTES_DLQ.name(), letter));
         RecordHeaders.put(record.headers(), RecordHeaders.DLQ_REASON, reasons.getFirst());
         RecordHeaders.put(record.headers(), RecordHeaders.DLQ_SOURCE, feed);
+        RecordHeaders.put(record.headers(), RecordHeaders.REQUEST_ID, requestId);
         return send(feed, Outcome.REJECTED, record, reasons);
     }
 

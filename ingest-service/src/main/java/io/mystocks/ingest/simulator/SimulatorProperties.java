@@ -69,8 +69,11 @@ public record SimulatorProperties(
                 new BigDecimal("0.01"), 0.0005, 0.02, null, null);
     }
 
-    /** The walk of one symbol: its own drift and volatility where set, else its market's. */
-    WalkParameters walkOf(Instrument instrument) {
+    /**
+     * The walk of one symbol: its own drift and volatility where set, else its market's. The history backfill
+     * draws from the same figures, so that history and live quotes look alike.
+     */
+    public WalkParameters walkOf(Instrument instrument) {
         MarketWalk market = markets.get(instrument.market());
         SymbolWalk symbol = symbols.getOrDefault(instrument.symbol(), new SymbolWalk(null, null));
         double drift = symbol.drift() != null ? symbol.drift() : market.drift();

@@ -9,9 +9,9 @@ package io.mystocks.ingest.simulator;
  * @param jumpVolatility  standard deviation of a jump's log return
  * @param medianLots      median size of one quote's volume, in board lots
  */
-record WalkParameters(double drift, double volatility, double jumpProbability, double jumpVolatility,
-                      int medianLots) {
-    WalkParameters {
+public record WalkParameters(double drift, double volatility, double jumpProbability, double jumpVolatility,
+                             int medianLots) {
+    public WalkParameters {
         if (!(volatility > 0) || !Double.isFinite(drift)) {
             throw new IllegalArgumentException("volatility must be positive and drift finite, were " + volatility
                     + " and " + drift);

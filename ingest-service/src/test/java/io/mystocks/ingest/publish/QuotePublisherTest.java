@@ -112,6 +112,17 @@ class QuotePublisherTest {
     }
 
     @Test
+    void requestIdTravelsAsAHeaderOnTheQuoteAndOnTheDeadLetter() throws Exception {
+        publisher.publish("http", quote("AAPL", NOW, "270.00"), "req-1").get();
+        publisher.publish("http", quote("NOPE", NOW, "1.00"), "req-2").get();
+        publisher.publish("simulator", quote("AAPL", NOW, "270.01")).get();
+
+        assertThat(sender.sent).extracting(record -> RecordHeaders.text(record.headers(), RecordHeaders.REQUEST_ID))
+                .containsExactly("req-1", "req-2", null);
+        assertThat(sender.sent.get(1).topic()).isEqualTo(Topics.QUOTES_DLQ.name());
+    }
+
+    @Test
     void failedSendFailsTheFutureAndIsCounted() {
         sender.failWith(new TimeoutException("Expiring 1 record(s)"));
 
