@@ -1,12 +1,14 @@
 package io.mystocks.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mystocks.api.cache.ResponseCaches;
 import io.mystocks.api.web.CsrfTestTokens;
 import io.mystocks.api.web.RequestIds;
 import io.mystocks.contracts.Bar;
+import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.Instrument;
 import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.JobRequest;
@@ -48,10 +50,14 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The whole service against a real Kafka broker and Redis server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -74,6 +80,9 @@ class ApiServiceIT {
 
     @Autowired
     private Clock clock;
+
+    @Autowired
+    private ResponseCaches caches;
 
     @BeforeAll
     static void startDependencies() {
@@ -191,11 +200,71 @@ class ApiServiceIT {
                 .jsonPath("$.data.result.picks[0]").isEqualTo("600519");
     }
 
+    @Test
+    void stockCombinesReferenceDataSampleFundamentalsAndTheQuote() {
+        client.get().uri("/api/data/stock/600519").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data.name").isEqualTo("贵州茅台")
+                .jsonPath("$.data.fundamentals.pe").isEqualTo(28.5)
+                .jsonPath("$.data.fundamentals.sample").isEqualTo(true)
+                .jsonPath("$.data.quote.price").isEqualTo(1711.5);
+        client.get().uri("/api/data/batch-realtime?symbols=600519,999999,bad!").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data.quotes[0].symbol").isEqualTo("600519")
+                .jsonPath("$.data.unknown[0]").isEqualTo("999999")
+                .jsonPath("$.data.invalid[0]").isEqualTo("bad!");
+    }
+
+    @Test
+    void quotesFromKafkaArePushedToServerSentEventSubscribers() {
+        Flux<ServerSentEvent<String>> events = client.get().uri("/api/stream?symbols=TSLA&channels=quotes")
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { }).getResponseBody();
+        await().atMost(WAIT).untilAsserted(() -> client.get().uri("/api/socketio-status").exchange()
+                .expectBody().jsonPath("$.data.subscribers.sse").isEqualTo(1));
+
+        send(List.of(new ProducerRecord<>(Topics.QUOTES_LATEST.name(), "TSLA", quote("TSLA", "250.75"))));
+
+        ServerSentEvent<String> event = events.filter(e -> "quotes".equals(e.event())).blockFirst(WAIT);
+        assertThat(Json.mapper().readTree(event.data()).get("price").decimalValue()).isEqualByComparingTo("250.75");
+        assertThat(event.id()).matches("[0-9a-z]+-\\d+");
+    }
+
+    @Test
+    void responseCacheSharesValuesThroughRedisAndClearingLeavesJobStates() {
+        redisson.getBucket(JobState.redisKey("kept-job"), StringCodec.INSTANCE).set("{}");
+
+        String value = caches.cache("it").get("600519", "v1", String.class, () -> Mono.just("computed"))
+                .block(WAIT);
+        await().atMost(WAIT).until(() -> redisson.getBucket("mystocks:cache:it:v1:600519", StringCodec.INSTANCE)
+                .isExists());
+
+        assertThat(value).isEqualTo("computed");
+        client.get().uri("/api/cache/info").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data.l2.enabled").isEqualTo(true)
+                .jsonPath("$.data.l2.keys").isEqualTo(1);
+        client.delete().uri("/api/cache").header(CsrfTestTokens.HEADER, CsrfTestTokens.mint(SECRET, clock))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data.l1_removed").isEqualTo(1)
+                .jsonPath("$.data.l2_removed").isEqualTo(1);
+        assertThat(redisson.getBucket("mystocks:cache:it:v1:600519", StringCodec.INSTANCE).isExists()).isFalse();
+        assertThat(redisson.getBucket(JobState.redisKey("kept-job"), StringCodec.INSTANCE).isExists()).isTrue();
+    }
+
     private static void publishMarket() {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         records.add(new ProducerRecord<>(Topics.QUOTES_LATEST.name(), "BAD", "{not json".getBytes(UTF_8)));
         Instrument moutai = new Instrument("600519", "贵州茅台", "SSE", Market.CN, "CNY", "Consumer Staples", 100);
         records.add(new ProducerRecord<>(Topics.INSTRUMENTS.name(), "600519", json(moutai)));
+        records.add(new ProducerRecord<>(Topics.FUNDAMENTALS.name(), "600519", json(new Fundamentals("600519", 28.5,
+                9.1, 0.31, 0.15, 0.17, 0.015, 2.1e12, LocalDate.of(2026, 9, 30), true))));
         records.add(new ProducerRecord<>(Topics.QUOTES_LATEST.name(), "600519", quote("600519", "1711.50")));
         for (int i = 0; i < 3; i++) {
             Bar bar = dailyBar(DAY.plusDays(i), new BigDecimal(100 + i).setScale(2));

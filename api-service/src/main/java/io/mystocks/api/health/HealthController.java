@@ -2,6 +2,8 @@ package io.mystocks.api.health;
 
 import io.mystocks.api.web.Envelope;
 import io.mystocks.api.web.Envelopes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** The service's front page and its health report. */
 @RestController
+@Tag(name = "operations", description = "Health, metrics and documentation")
 final class HealthController {
     private final HealthReporter reporter;
     private final Envelopes envelopes;
@@ -26,12 +29,15 @@ final class HealthController {
     }
 
     @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Service name, version and links to the documentation, health and metrics")
     Envelope<Map<String, Object>> index(ServerWebExchange exchange) {
         return envelopes.ok(exchange, index);
     }
 
     /** 200 when healthy; 503 when degraded, still with the full report as data. */
     @GetMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Health of the service and of each dependency (kafka, redis, stores)",
+            description = "200 with data.status healthy; 503 with data.status degraded and the report in data.")
     ResponseEntity<Envelope<HealthReporter.HealthReport>> health(ServerWebExchange exchange) {
         HealthReporter.HealthReport report = reporter.report();
         if (report.healthy()) {
@@ -49,7 +55,11 @@ final class HealthController {
         index.put("version", service.version());
         index.put("docs", "/api/docs");
         index.put("redoc", "/api/redoc");
+        index.put("openapi", "/openapi.json");
         index.put("health", "/health");
+        index.put("metrics", "/metrics");
+        index.put("realtime", Map.of("sse", "/api/stream", "websocket", "/ws/market", "status",
+                "/api/socketio-status"));
         return Collections.unmodifiableMap(index);
     }
 }

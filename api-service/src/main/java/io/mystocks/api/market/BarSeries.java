@@ -19,6 +19,8 @@ final class BarSeries {
     private final int capacity;
     /** Written by the feed thread only; ConcurrentSkipListMap.size() would walk the whole map. */
     private volatile int size;
+    /** Written by the feed thread only: counts every change. */
+    private volatile long version;
 
     BarSeries(int capacity) {
         this.capacity = capacity;
@@ -35,6 +37,7 @@ final class BarSeries {
             after--;
         }
         size = after;
+        version = version + 1;
         return after - before;
     }
 
@@ -44,11 +47,16 @@ final class BarSeries {
             return 0;
         }
         size = size - 1;
+        version = version + 1;
         return -1;
     }
 
     int size() {
         return size;
+    }
+
+    long version() {
+        return version;
     }
 
     /**

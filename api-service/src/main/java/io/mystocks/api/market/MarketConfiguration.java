@@ -1,11 +1,12 @@
 package io.mystocks.api.market;
 
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The market read model, the feed that fills it from Kafka, and its health check. */
+/** The market read model, the feed that fills it from Kafka, its health check and meters. */
 @Configuration(proxyBeanMethods = false)
 class MarketConfiguration {
 
@@ -15,8 +16,15 @@ class MarketConfiguration {
     }
 
     @Bean
-    MarketFeed marketFeed(MarketStore store, KafkaProperties kafka, ReadModelProperties properties, Clock clock) {
-        return new MarketFeed(store, kafka.buildConsumerProperties(), properties, clock);
+    MarketFeed marketFeed(MarketStore store, KafkaProperties kafka, ReadModelProperties properties, Clock clock,
+                          ObjectProvider<MarketListener> listeners) {
+        return new MarketFeed(store, kafka.buildConsumerProperties(), properties, clock,
+                listeners.orderedStream().toList());
+    }
+
+    @Bean
+    MarketMetrics marketMetrics(MarketStore store, MarketFeed feed) {
+        return new MarketMetrics(store, feed);
     }
 
     @Bean

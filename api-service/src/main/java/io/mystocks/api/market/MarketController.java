@@ -7,7 +7,12 @@ import io.mystocks.api.web.FieldViolation;
 import io.mystocks.contracts.Instrument;
 import io.mystocks.contracts.LatestQuote;
 import io.mystocks.contracts.Symbols;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,22 +25,46 @@ import org.springframework.web.server.ServerWebExchange;
 /** Market reads, answered from the in-memory read model without blocking or network calls. */
 @RestController
 @RequestMapping(path = "/api/data", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "market", description = "Reference data, realtime quotes and k-line bars from the in-memory read model")
 final class MarketController {
     private static final ApiException LOADING = ApiException.unavailable("market data is still loading: the "
             + "read model is catching up with Kafka; retry in a second", Duration.ofSeconds(1));
+    private static final String SYMBOL = "six digits for an A-share (600519) or an upper-case ticker (AAPL); "
+            + "lower case is upper-cased";
 
     private final MarketStore store;
     private final Envelopes envelopes;
     private final int maxLimit;
+    private final int batchMaxSymbols;
 
-    MarketController(MarketStore store, Envelopes envelopes, ReadModelProperties properties) {
+    MarketController(MarketStore store, Envelopes envelopes, ReadModelProperties properties,
+                     MarketApiProperties api) {
         this.store = store;
         this.envelopes = envelopes;
         this.maxLimit = properties.maxBarsPerSeries();
+        this.batchMaxSymbols = api.batchMaxSymbols();
+    }
+
+    @GetMapping("/stock/{symbol}")
+    @Operation(summary = "Reference data, fundamentals and latest quote of a symbol",
+            description = "fundamentals.sample is true when the figures are illustrative sample data; "
+                    + "fundamentals and quote are null when not known yet. 404 for a symbol nothing is known of.")
+    Envelope<MarketViews.Stock> stock(@Parameter(description = SYMBOL) @PathVariable String symbol,
+                                      ServerWebExchange exchange) {
+        String valid = requireReadable(symbol);
+        Instrument instrument = store.instrument(valid);
+        LatestQuote quote = store.quote(valid);
+        if (instrument == null && quote == null) {
+            throw unknown(valid);
+        }
+        return envelopes.ok(exchange, MarketViews.stock(valid, instrument, store.fundamentals(valid), quote));
     }
 
     @GetMapping("/realtime/{symbol}")
-    Envelope<MarketViews.RealtimeQuote> realtime(@PathVariable String symbol, ServerWebExchange exchange) {
+    @Operation(summary = "Latest quote of a symbol with change and change percent",
+            description = "404 for an unknown symbol, or a known one that has not traded yet.")
+    Envelope<MarketViews.RealtimeQuote> realtime(@Parameter(description = SYMBOL) @PathVariable String symbol,
+                                                 ServerWebExchange exchange) {
         String valid = requireReadable(symbol);
         LatestQuote quote = store.quote(valid);
         Instrument instrument = store.instrument(valid);
@@ -46,14 +75,45 @@ final class MarketController {
         return envelopes.ok(exchange, MarketViews.realtime(quote, instrument));
     }
 
+    @GetMapping("/batch-realtime")
+    @Operation(summary = "Latest quotes of several symbols",
+            description = "Duplicates count once. Entries that are not symbols are listed under invalid, symbols "
+                    + "without a quote under unknown; neither fails the request. 400 when no symbol is given or "
+                    + "more than mystocks.market.batch-max-symbols (default 50).")
+    Envelope<MarketViews.BatchQuotes> batchRealtime(
+            @Parameter(description = "comma-separated symbols, such as 600519,000001,AAPL")
+            @RequestParam(required = false) String symbols, ServerWebExchange exchange) {
+        BatchSymbols batch = BatchSymbols.parse(symbols, batchMaxSymbols);
+        requireReady();
+        List<MarketViews.RealtimeQuote> quotes = new ArrayList<>(batch.valid().size());
+        List<String> unknown = new ArrayList<>(0);
+        for (String symbol : batch.valid()) {
+            LatestQuote quote = store.quote(symbol);
+            if (quote == null) {
+                unknown.add(symbol);
+            } else {
+                quotes.add(MarketViews.realtime(quote, store.instrument(symbol)));
+            }
+        }
+        return envelopes.ok(exchange, new MarketViews.BatchQuotes(quotes, unknown, batch.invalid()));
+    }
+
     @GetMapping("/kline/{symbol}")
-    Envelope<MarketViews.Kline> kline(@PathVariable String symbol,
-                                      @RequestParam(required = false) String interval,
-                                      @RequestParam(required = false) String period,
-                                      @RequestParam(required = false) String limit,
-                                      @RequestParam(required = false) String start,
-                                      @RequestParam(required = false) String end,
-                                      ServerWebExchange exchange) {
+    @Operation(summary = "K-line bars of a symbol, oldest first",
+            description = "Dates are market-local days; the first kept bar has no amplitude or change_percent.")
+    Envelope<MarketViews.Kline> kline(
+            @Parameter(description = SYMBOL) @PathVariable String symbol,
+            @Parameter(description = "bar interval: 1m 5m 15m 30m 60m 1d 1w 1M (default 1d)")
+            @RequestParam(required = false) String interval,
+            @Parameter(description = "daily, weekly or monthly; an alternative to interval")
+            @RequestParam(required = false) String period,
+            @Parameter(description = "newest bars to return, 1 to mystocks.read-model.max-bars-per-series "
+                    + "(default 100)") @RequestParam(required = false) String limit,
+            @Parameter(description = "first day or date-time wanted, ISO, market-local unless it has an offset")
+            @RequestParam(required = false) String start,
+            @Parameter(description = "last day or date-time wanted, inclusive")
+            @RequestParam(required = false) String end,
+            ServerWebExchange exchange) {
         String valid = requireReadable(symbol);
         KlineQuery query = KlineQuery.parse(valid, interval, period, limit, start, end, maxLimit);
         BarSeries.Window window = store.bars(valid, query.interval(), query.from(), query.to(), query.limit());
@@ -71,10 +131,14 @@ final class MarketController {
                     + "' is not valid: use six digits for an A-share (600519) or an upper-case ticker of up to "
                     + "ten characters (AAPL, BRK.B)"));
         }
+        requireReady();
+        return normalised;
+    }
+
+    private void requireReady() {
         if (!store.isReady()) {
             throw LOADING;
         }
-        return normalised;
     }
 
     private static ApiException unknown(String symbol) {

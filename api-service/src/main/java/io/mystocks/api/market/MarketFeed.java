@@ -1,5 +1,8 @@
 package io.mystocks.api.market;
 
+import io.mystocks.contracts.Bar;
+import io.mystocks.contracts.IndicatorSnapshot;
+import io.mystocks.contracts.LatestQuote;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +51,9 @@ final class MarketFeed implements SmartLifecycle {
     private volatile boolean running;
     private volatile String progress = "not started";
     private volatile long skipped;
+    private volatile long applied;
+    private volatile long lag;
+    private final List<MarketListener> listeners;
 
     /** Partitions still short of the end offsets they had at start, with those offsets. */
     private final Map<TopicPartition, Long> catchUpTargets = new HashMap<>();
@@ -56,8 +62,9 @@ final class MarketFeed implements SmartLifecycle {
     private Instant startedAt;
 
     MarketFeed(MarketStore store, Map<String, Object> kafkaConsumerProperties, ReadModelProperties properties,
-               Clock clock) {
+               Clock clock, List<MarketListener> listeners) {
         this.store = store;
+        this.listeners = List.copyOf(listeners);
         this.properties = properties;
         this.clock = clock;
         this.consumerConfig = consumerConfig(kafkaConsumerProperties);
@@ -71,6 +78,16 @@ final class MarketFeed implements SmartLifecycle {
     /** Records skipped because they could not be read. */
     long skipped() {
         return skipped;
+    }
+
+    /** Records applied to the store since start. */
+    long applied() {
+        return applied;
+    }
+
+    /** Records on the assigned partitions not read yet, as of the last poll. */
+    long lag() {
+        return lag;
     }
 
     @Override
@@ -144,6 +161,7 @@ final class MarketFeed implements SmartLifecycle {
         for (ConsumerRecord<String, byte[]> record : records) {
             apply(record);
         }
+        lag = currentLag(kafka);
         if (!store.isReady()) {
             checkCaughtUp(kafka);
         }
@@ -188,8 +206,10 @@ final class MarketFeed implements SmartLifecycle {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
+        Object stored;
         try {
-            store.apply(record.topic(), record.key(), record.value());
+            stored = store.apply(record.topic(), record.key(), record.value());
+            applied++;
             if (log.isDebugEnabled()) {
                 log.debug("Applied {}-{}@{} key {}", record.topic(), record.partition(), record.offset(),
                         record.key());
@@ -198,7 +218,39 @@ final class MarketFeed implements SmartLifecycle {
             skipped++;
             log.warn("Skipping unreadable record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
                     record.offset(), record.key(), e.getMessage());
+            return;
         }
+        if (stored != null && store.isReady() && !listeners.isEmpty()) {
+            notifyListeners(stored, record);
+        }
+    }
+
+    /** Tells the listeners; one that fails is logged and must not stop the feed. */
+    private void notifyListeners(Object stored, ConsumerRecord<String, byte[]> record) {
+        for (MarketListener listener : listeners) {
+            try {
+                switch (stored) {
+                    case LatestQuote quote -> listener.onQuote(quote);
+                    case Bar bar -> listener.onBar(bar);
+                    case IndicatorSnapshot snapshot -> listener.onIndicators(snapshot);
+                    default -> {
+                        // Reference data is not pushed.
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.error("Market listener {} failed on {}-{}@{}", listener.getClass().getSimpleName(),
+                        record.topic(), record.partition(), record.offset(), e);
+            }
+        }
+    }
+
+    /** The sum of the partitions' lags the consumer knows from its last fetches; no network call. */
+    private long currentLag(Consumer<String, byte[]> kafka) {
+        long total = 0;
+        for (TopicPartition partition : assigned) {
+            total += kafka.currentLag(partition).orElse(0);
+        }
+        return total;
     }
 
     private void checkCaughtUp(Consumer<String, byte[]> kafka) {

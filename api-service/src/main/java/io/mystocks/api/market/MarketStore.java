@@ -1,6 +1,7 @@
 package io.mystocks.api.market;
 
 import io.mystocks.contracts.Bar;
+import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.IndicatorSnapshot;
 import io.mystocks.contracts.Instrument;
 import io.mystocks.contracts.Interval;
@@ -27,11 +28,13 @@ import org.apache.kafka.common.errors.SerializationException;
 final class MarketStore {
     private final ConcurrentHashMap<String, LatestQuote> quotes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instrument> instruments = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Fundamentals> fundamentals = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, IndicatorSnapshot> indicators = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<SeriesKey, BarSeries> series = new ConcurrentHashMap<>();
     private final Map<String, Interval> barTopics = new HashMap<>();
     private final JsonSerde<LatestQuote> quoteSerde = JsonSerde.of(LatestQuote.class);
     private final JsonSerde<Instrument> instrumentSerde = JsonSerde.of(Instrument.class);
+    private final JsonSerde<Fundamentals> fundamentalsSerde = JsonSerde.of(Fundamentals.class);
     private final JsonSerde<IndicatorSnapshot> indicatorSerde = JsonSerde.of(IndicatorSnapshot.class);
     private final JsonSerde<Bar> barSerde = JsonSerde.of(Bar.class);
     private final int maxBarsPerSeries;
@@ -48,8 +51,8 @@ final class MarketStore {
 
     /** Every topic the store is built from. */
     Set<String> topics() {
-        Set<String> topics = new LinkedHashSet<>(Set.of(Topics.QUOTES_LATEST.name(),
-                Topics.INDICATORS.name(), Topics.INSTRUMENTS.name()));
+        Set<String> topics = new LinkedHashSet<>(List.of(Topics.QUOTES_LATEST.name(),
+                Topics.INDICATORS.name(), Topics.INSTRUMENTS.name(), Topics.FUNDAMENTALS.name()));
         topics.addAll(barTopics.keySet());
         return topics;
     }
@@ -57,22 +60,31 @@ final class MarketStore {
     /**
      * Applies one record; a null value deletes its key, as on a compacted topic.
      *
+     * @return the record now stored, or null when the record was a deletion
      * @throws SerializationException   if the value is not a valid record of the topic's type
      * @throws IllegalArgumentException if the key does not fit the topic
      */
-    void apply(String topic, String key, byte[] value) {
+    Object apply(String topic, String key, byte[] value) {
         Interval interval = barTopics.get(topic);
         if (interval != null) {
-            applyBar(topic, interval, key, value);
-        } else if (Topics.QUOTES_LATEST.name().equals(topic)) {
-            put(quotes, requireKey(key, topic), value == null ? null : quoteSerde.deserialize(topic, value));
-        } else if (Topics.INSTRUMENTS.name().equals(topic)) {
-            put(instruments, requireKey(key, topic), value == null ? null : instrumentSerde.deserialize(topic, value));
-        } else if (Topics.INDICATORS.name().equals(topic)) {
-            put(indicators, requireKey(key, topic), value == null ? null : indicatorSerde.deserialize(topic, value));
-        } else {
-            throw new IllegalArgumentException("the read model does not read topic " + topic);
+            return applyBar(topic, interval, key, value);
         }
+        if (Topics.QUOTES_LATEST.name().equals(topic)) {
+            return put(quotes, requireKey(key, topic), value == null ? null : quoteSerde.deserialize(topic, value));
+        }
+        if (Topics.INSTRUMENTS.name().equals(topic)) {
+            return put(instruments, requireKey(key, topic),
+                    value == null ? null : instrumentSerde.deserialize(topic, value));
+        }
+        if (Topics.FUNDAMENTALS.name().equals(topic)) {
+            return put(fundamentals, requireKey(key, topic),
+                    value == null ? null : fundamentalsSerde.deserialize(topic, value));
+        }
+        if (Topics.INDICATORS.name().equals(topic)) {
+            return put(indicators, requireKey(key, topic),
+                    value == null ? null : indicatorSerde.deserialize(topic, value));
+        }
+        throw new IllegalArgumentException("the read model does not read topic " + topic);
     }
 
     void markReady() {
@@ -91,6 +103,10 @@ final class MarketStore {
         return instruments.get(symbol);
     }
 
+    Fundamentals fundamentals(String symbol) {
+        return fundamentals.get(symbol);
+    }
+
     IndicatorSnapshot indicators(String symbol, Interval interval) {
         return indicators.get(IndicatorSnapshot.key(symbol, interval));
     }
@@ -106,25 +122,35 @@ final class MarketStore {
         return bars == null ? new BarSeries.Window(List.of(), null) : bars.window(from, to, limit);
     }
 
+    /**
+     * A number that changes whenever a bar of the series is stored or removed, 0 while none is kept:
+     * part of the key of anything computed from the series, so that new bars make old results unused.
+     */
+    long barVersion(String symbol, Interval interval) {
+        BarSeries bars = series.get(new SeriesKey(symbol, interval));
+        return bars == null ? 0 : bars.version();
+    }
+
     /** Counts for the health report, snake_case. */
     Map<String, Object> figures() {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("quotes", quotes.size());
         figures.put("instruments", instruments.size());
+        figures.put("fundamentals", fundamentals.size());
         figures.put("indicator_snapshots", indicators.size());
         figures.put("bar_series", series.size());
         figures.put("bars", barCount);
         return figures;
     }
 
-    private void applyBar(String topic, Interval interval, String key, byte[] value) {
+    private Bar applyBar(String topic, Interval interval, String key, byte[] value) {
         if (value == null) {
             String symbol = SymbolPartitioning.symbolOf(requireKey(key, topic));
             BarSeries bars = series.get(new SeriesKey(symbol, interval));
             if (bars != null) {
                 barCount += bars.remove(openTimeOf(key, topic));
             }
-            return;
+            return null;
         }
         Bar bar = barSerde.deserialize(topic, value);
         if (bar.interval() != interval) {
@@ -134,6 +160,7 @@ final class MarketStore {
         BarSeries bars = series.computeIfAbsent(new SeriesKey(bar.symbol(), interval),
                 k -> new BarSeries(maxBarsPerSeries));
         barCount += bars.put(bar);
+        return bar;
     }
 
     private static Instant openTimeOf(String key, String topic) {
@@ -152,12 +179,13 @@ final class MarketStore {
         return key;
     }
 
-    private static <V> void put(ConcurrentHashMap<String, V> map, String key, V value) {
+    private static <V> V put(ConcurrentHashMap<String, V> map, String key, V value) {
         if (value == null) {
             map.remove(key);
         } else {
             map.put(key, value);
         }
+        return value;
     }
 
     private record SeriesKey(String symbol, Interval interval) {

@@ -1,6 +1,7 @@
 package io.mystocks.api.market;
 
 import io.mystocks.contracts.Bar;
+import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.Instrument;
 import io.mystocks.contracts.LatestQuote;
 import io.mystocks.contracts.Market;
@@ -29,6 +30,17 @@ final class MarketViews {
         return new RealtimeQuote(quote.symbol(), instrument == null ? null : instrument.name(), quote.price(),
                 quote.open(), quote.high(), quote.low(), quote.preClose(), quote.change(), quote.changePercent(),
                 quote.volume(), quote.amount(), quote.trades(), quote.tradingDay(), quote.timestamp());
+    }
+
+    /** Reference data, fundamentals and the latest quote; any of the three may be missing. */
+    static Stock stock(String symbol, Instrument instrument, Fundamentals fundamentals, LatestQuote quote) {
+        return new Stock(symbol, instrument == null ? null : instrument.name(),
+                instrument == null ? null : instrument.exchange(),
+                instrument == null ? Market.of(symbol).name() : instrument.market().name(),
+                instrument == null ? null : instrument.currency(), instrument == null ? null : instrument.sector(),
+                instrument == null ? null : instrument.lotSize(),
+                fundamentals == null ? null : FundamentalsView.of(fundamentals),
+                quote == null ? null : realtime(quote, instrument));
     }
 
     static Kline kline(KlineQuery query, BarSeries.Window window) {
@@ -74,6 +86,40 @@ final class MarketViews {
     record RealtimeQuote(String symbol, String name, BigDecimal price, BigDecimal open, BigDecimal high,
                          BigDecimal low, BigDecimal preClose, BigDecimal change, BigDecimal changePercent,
                          long volume, BigDecimal amount, long trades, LocalDate tradingDay, Instant timestamp) {
+    }
+
+    /**
+     * What is known of a listed symbol.
+     *
+     * @param market  {@code CN} or {@code US}
+     * @param lotSize the board lot, null without reference data
+     * @param quote   the realtime quote, null before the symbol's first trade
+     */
+    record Stock(String symbol, String name, String exchange, String market, String currency, String sector,
+                 Integer lotSize, FundamentalsView fundamentals, RealtimeQuote quote) {
+    }
+
+    /**
+     * Fundamentals as published; ratios are fractions (0.12 is 12 %).
+     *
+     * @param sample true when the figures are illustrative sample data, not a licensed feed
+     */
+    record FundamentalsView(double pe, double pb, double roe, double revenueGrowth, double profitGrowth,
+                            double dividendYield, double marketCap, LocalDate asOf, boolean sample) {
+        static FundamentalsView of(Fundamentals f) {
+            return new FundamentalsView(f.pe(), f.pb(), f.roe(), f.revenueGrowth(), f.profitGrowth(),
+                    f.dividendYield(), f.marketCap(), f.asOf(), f.sample());
+        }
+    }
+
+    /**
+     * The answer to a batch quote request.
+     *
+     * @param quotes  the quotes found, in the order asked
+     * @param unknown well-formed symbols without a quote
+     * @param invalid entries that are not symbols, as sent
+     */
+    record BatchQuotes(List<RealtimeQuote> quotes, List<String> unknown, List<String> invalid) {
     }
 
     /** Bars of one symbol and interval, oldest first. */

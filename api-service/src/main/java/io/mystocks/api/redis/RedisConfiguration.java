@@ -1,5 +1,6 @@
 package io.mystocks.api.redis;
 
+import io.mystocks.api.cache.SharedCache;
 import io.mystocks.api.health.PeriodicProbe;
 import io.mystocks.api.strategy.JobStateStore;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Redisson client and the adapters built on it; the only place the service touches Redisson.
+ * The Redisson client and the adapters built on it (job states, the response cache's shared level,
+ * the probe); the only place the service touches Redisson.
  * Values are JSON strings written with the shared contract mapper, so the workers read the same bytes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +45,11 @@ class RedisConfiguration {
     @Bean
     JobStateStore redisJobStateStore(RedissonClient redisson) {
         return new RedisJobStateStore(redisson.reactive());
+    }
+
+    @Bean
+    SharedCache redisSharedCache(RedissonClient redisson, RedisProperties properties) {
+        return new RedisSharedCache(redisson.reactive(), properties.address());
     }
 
     @Bean

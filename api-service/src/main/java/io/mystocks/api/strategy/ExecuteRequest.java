@@ -4,6 +4,7 @@ import io.mystocks.api.web.ApiException;
 import io.mystocks.api.web.FieldViolation;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A validated {@code POST /api/strategy/execute} body: a known strategy and its parameters with the
- * defaults filled in, in the order the strategy declares them.
+ * defaults filled in, in the order the strategy declares them. Optional parameters without a default
+ * are left out unless the client set them.
  */
 record ExecuteRequest(StrategyDefinition strategy, Map<String, Object> params) {
     private static final Set<String> FIELDS = Set.of("strategy_id", "params");
@@ -36,6 +38,9 @@ record ExecuteRequest(StrategyDefinition strategy, Map<String, Object> params) {
         }
         StrategyDefinition strategy = strategy(body.get("strategy_id"), catalog, violations);
         Map<String, Object> params = strategy == null ? Map.of() : params(body.get("params"), strategy, violations);
+        if (violations.isEmpty()) {
+            strategy.checks().forEach(check -> check.check(params, violations));
+        }
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
@@ -60,30 +65,39 @@ record ExecuteRequest(StrategyDefinition strategy, Map<String, Object> params) {
 
     private static Map<String, Object> params(JsonNode given, StrategyDefinition strategy,
                                               List<FieldViolation> violations) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        strategy.params().forEach(spec -> params.put(spec.name(), spec.defaultValue()));
-        if (given == null || given.isNull()) {
-            return params;
-        }
-        if (!given.isObject()) {
+        Map<String, Object> sent = new HashMap<>();
+        if (given != null && !given.isNull() && !given.isObject()) {
             violations.add(new FieldViolation("params", "INVALID_TYPE", "params must be a JSON object of "
                     + strategy.paramNames() + ", got " + given));
-            return params;
+        } else if (given != null && given.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : given.properties()) {
+                accept(entry.getKey(), entry.getValue(), strategy, sent, violations);
+            }
         }
-        for (Map.Entry<String, JsonNode> entry : given.properties()) {
-            String field = "params." + entry.getKey();
-            ParamSpec spec = strategy.param(entry.getKey());
-            if (spec == null) {
-                violations.add(new FieldViolation(field, "UNKNOWN_PARAMETER", "'" + entry.getKey()
-                        + "' is not a parameter of strategy " + strategy.id() + "; its parameters are "
-                        + strategy.paramNames()));
-            } else {
-                Number value = spec.accept(entry.getValue(), field, violations);
-                if (value != null) {
-                    params.put(spec.name(), value);
-                }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (ParamSpec spec : strategy.params()) {
+            Object value = sent.containsKey(spec.name()) ? sent.get(spec.name()) : spec.defaultValue();
+            if (value != null) {
+                params.put(spec.name(), value);
             }
         }
         return params;
+    }
+
+    private static void accept(String name, JsonNode value, StrategyDefinition strategy, Map<String, Object> sent,
+                               List<FieldViolation> violations) {
+        String field = "params." + name;
+        ParamSpec spec = strategy.param(name);
+        if (spec == null) {
+            violations.add(new FieldViolation(field, "UNKNOWN_PARAMETER", "'" + name + "' is not a parameter of "
+                    + "strategy " + strategy.id() + "; its parameters are " + strategy.paramNames()));
+            return;
+        }
+        int before = violations.size();
+        Object accepted = spec.accept(value, field, violations);
+        if (violations.size() == before) {
+            // An optional parameter sent as null stays unset rather than taking no default.
+            sent.put(name, accepted);
+        }
     }
 }

@@ -47,6 +47,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONTENT_TOO_LARGE, message, List.of(), null);
     }
 
+    /** A 429 telling the client when to try again. */
+    public static ApiException tooManyRequests(FieldViolation violation, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, violation.message(), List.of(violation), retryAfter);
+    }
+
     /** A 503 telling the client when to try again. */
     public static ApiException unavailable(String message, Duration retryAfter) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message, List.of(), retryAfter);

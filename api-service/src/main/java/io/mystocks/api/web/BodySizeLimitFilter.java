@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * while reading for bodies of unknown length (chunked, or HTTP/2 without a length).
  */
 final class BodySizeLimitFilter implements WebFilter, Ordered {
-    static final int ORDER = CorsFilter.ORDER + 1;
+    static final int ORDER = FilterOrders.BODY_SIZE_LIMIT;
 
     private static final Set<HttpMethod> BODY_METHODS =
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);

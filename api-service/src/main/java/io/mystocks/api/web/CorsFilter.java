@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * request gets a 403 envelope that says why, not an empty body.
  */
 final class CorsFilter implements WebFilter, Ordered {
-    static final int ORDER = SecurityHeadersFilter.ORDER + 1;
+    static final int ORDER = FilterOrders.CORS;
 
     private final CorsConfiguration configuration;
     private final EnvelopeCorsProcessor processor = new EnvelopeCorsProcessor();

@@ -1,5 +1,7 @@
 package io.mystocks.api.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** Hands out CSRF tokens for the state-changing endpoints. */
 @RestController
+@Tag(name = "security", description = "CSRF tokens for the state-changing endpoints")
 final class CsrfController {
     private final CsrfTokens tokens;
     private final Envelopes envelopes;
@@ -19,6 +22,7 @@ final class CsrfController {
     }
 
     @GetMapping(path = "/api/csrf-token", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A CSRF token for the X-CSRF-Token header, valid for an hour on every replica")
     ResponseEntity<Envelope<CsrfToken>> token(ServerWebExchange exchange) {
         CsrfTokens.Issued issued = tokens.issue();
         CsrfToken body = new CsrfToken(issued.token(), "csrf", issued.expiresInSeconds());

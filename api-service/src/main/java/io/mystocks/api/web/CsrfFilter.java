@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  */
 final class CsrfFilter implements WebFilter, Ordered {
     static final String HEADER = "X-CSRF-Token";
-    static final int ORDER = BodySizeLimitFilter.ORDER + 1;
+    static final int ORDER = FilterOrders.CSRF;
 
     private static final Set<HttpMethod> PROTECTED =
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);

@@ -59,10 +59,10 @@ final class ErrorTranslator {
             case MethodNotAllowedException method -> ApiError.of(error.getStatusCode(), "method "
                     + method.getHttpMethod() + " is not supported on " + request.getPath().value() + "; use "
                     + method.getSupportedMethods());
-            case NotAcceptableStatusException ignored -> ApiError.of(error.getStatusCode(),
+            case NotAcceptableStatusException notAcceptable -> ApiError.of(error.getStatusCode(),
                     "cannot answer in any of the accepted media types (Accept: "
-                            + request.getHeaders().getFirst(HttpHeaders.ACCEPT) + "); this API answers "
-                            + MediaType.APPLICATION_JSON_VALUE);
+                            + request.getHeaders().getFirst(HttpHeaders.ACCEPT) + "); this endpoint answers "
+                            + answers(notAcceptable));
             case UnsupportedMediaTypeStatusException media -> ApiError.of(error.getStatusCode(), "content type "
                     + media.getContentType() + " is not supported here; send the body as "
                     + MediaType.APPLICATION_JSON_VALUE);
@@ -86,6 +86,10 @@ final class ErrorTranslator {
     private ApiError badInput(ServerWebInputException error) {
         if (tooLarge(error)) {
             return contentTooLarge();
+        }
+        if (error.getReason() != null && error.getReason().startsWith("Invalid 'Upgrade' header")) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, "this is a WebSocket endpoint: connect with a WebSocket "
+                    + "client (Upgrade: websocket)");
         }
         if (error.getCause() instanceof TypeMismatchException mismatch) {
             return typeMismatch(mismatch, error.getMethodParameter());
@@ -132,12 +136,19 @@ final class ErrorTranslator {
                 + " bytes (mystocks.http.max-body-size); send a smaller body");
     }
 
+    private static String answers(NotAcceptableStatusException error) {
+        List<MediaType> supported = error.getSupportedMediaTypes();
+        return supported.isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+                : supported.stream().map(MediaType::toString).distinct().collect(Collectors.joining(", "));
+    }
+
     private static HttpHeaders retryAfter(Duration retryAfter) {
         if (retryAfter == null) {
             return HttpHeaders.EMPTY;
         }
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         return headers;
     }
 

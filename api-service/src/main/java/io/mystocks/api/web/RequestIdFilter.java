@@ -13,7 +13,7 @@ import reactor.util.context.Context;
  * which {@link RequestIdMdcAccessor} restores it into the MDC on whatever thread continues the work.
  */
 final class RequestIdFilter implements WebFilter, Ordered {
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
+    static final int ORDER = FilterOrders.REQUEST_ID;
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

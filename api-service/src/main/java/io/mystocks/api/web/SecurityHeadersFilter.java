@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /** Sets the browser hardening headers on every response, errors included. */
 final class SecurityHeadersFilter implements WebFilter, Ordered {
-    static final int ORDER = RequestIdFilter.ORDER + 1;
+    static final int ORDER = FilterOrders.SECURITY_HEADERS;
 
     private final String contentSecurityPolicy;
 

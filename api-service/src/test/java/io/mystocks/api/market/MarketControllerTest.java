@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mystocks.api.web.TestClockConfig;
 import io.mystocks.api.web.WebConfiguration;
 import io.mystocks.contracts.Bar;
+import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.Topics;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +97,87 @@ class MarketControllerTest {
                 .expectStatus().isNotFound()
                 .expectBody()
                 .jsonPath("$.message").value(m -> assertThat((String) m).startsWith("no quote for 000001 yet"));
+    }
+
+    @Test
+    void stockAnswersReferenceDataFundamentalsAndQuote() {
+        store.apply(Topics.FUNDAMENTALS.name(), "600519", json(new Fundamentals("600519", 28.5, 9.1, 0.31, 0.15,
+                0.17, 0.015, 2.1e12, LocalDate.of(2026, 9, 30), true)));
+
+        client.get().uri("/api/data/stock/600519").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data.symbol").isEqualTo("600519")
+                .jsonPath("$.data.name").isEqualTo("贵州茅台")
+                .jsonPath("$.data.exchange").isEqualTo("SSE")
+                .jsonPath("$.data.market").isEqualTo("CN")
+                .jsonPath("$.data.currency").isEqualTo("CNY")
+                .jsonPath("$.data.sector").isEqualTo("Consumer Staples")
+                .jsonPath("$.data.lot_size").isEqualTo(100)
+                .jsonPath("$.data.fundamentals.pe").isEqualTo(28.5)
+                .jsonPath("$.data.fundamentals.dividend_yield").isEqualTo(0.015)
+                .jsonPath("$.data.fundamentals.as_of").isEqualTo("2026-09-30")
+                .jsonPath("$.data.fundamentals.sample").isEqualTo(true)
+                .jsonPath("$.data.quote.price").isEqualTo(1710.00)
+                .jsonPath("$.data.quote.name").isEqualTo("贵州茅台");
+    }
+
+    @Test
+    void stockWithoutFundamentalsOrQuoteSaysNull() {
+        client.get().uri("/api/data/stock/000001").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data.name").isEqualTo("平安银行")
+                .jsonPath("$.data.fundamentals").isEmpty()
+                .jsonPath("$.data.quote").isEmpty();
+    }
+
+    @Test
+    void unknownOrInvalidStockIs404Or400() {
+        client.get().uri("/api/data/stock/999999").exchange().expectStatus().isNotFound();
+        client.get().uri("/api/data/stock/bad!").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("INVALID_SYMBOL");
+    }
+
+    @Test
+    void batchAnswersKnownQuotesAndListsUnknownAndInvalidOnes() {
+        store.apply(Topics.QUOTES_LATEST.name(), "AAPL", json(MarketFixtures.quote("AAPL", "190.10")));
+
+        client.get().uri("/api/data/batch-realtime?symbols=600519, aapl,600519,999999,000001,x y,,600519")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data.quotes.length()").isEqualTo(2)
+                .jsonPath("$.data.quotes[0].symbol").isEqualTo("600519")
+                .jsonPath("$.data.quotes[0].name").isEqualTo("贵州茅台")
+                .jsonPath("$.data.quotes[0].change_percent").isEqualTo(0.59)
+                .jsonPath("$.data.quotes[1].symbol").isEqualTo("AAPL")
+                .jsonPath("$.data.unknown[0]").isEqualTo("999999")
+                .jsonPath("$.data.unknown[1]").isEqualTo("000001")
+                .jsonPath("$.data.invalid[0]").isEqualTo("x y")
+                .jsonPath("$.data.invalid.length()").isEqualTo(1);
+    }
+
+    @Test
+    void batchWithoutSymbolsIs400() {
+        for (String uri : new String[] {"/api/data/batch-realtime", "/api/data/batch-realtime?symbols=,, ,"}) {
+            client.get().uri(uri).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].code").isEqualTo("REQUIRED");
+        }
+    }
+
+    @Test
+    void batchOverTheLimitIs400NamingIt() {
+        String symbols = String.join(",", IntStream.range(0, 51)
+                .mapToObj(i -> String.format("%06d", i)).toList());
+
+        client.get().uri("/api/data/batch-realtime?symbols=" + symbols).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].code").isEqualTo("TOO_MANY")
+                .jsonPath("$.message").value(m -> assertThat((String) m).contains("more than 50"));
     }
 
     @Test
@@ -198,7 +281,7 @@ class MarketControllerTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(ReadModelProperties.class)
+    @EnableConfigurationProperties({ReadModelProperties.class, MarketApiProperties.class})
     static class Config {
         @Bean
         MarketStore marketStore(ReadModelProperties properties) {

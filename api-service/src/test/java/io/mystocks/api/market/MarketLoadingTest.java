@@ -24,7 +24,8 @@ class MarketLoadingTest {
 
     @Test
     void marketReadsAre503WithRetryAfterOneSecondInTheEnvelope() {
-        for (String uri : new String[] {"/api/data/realtime/600519", "/api/data/kline/600519?interval=1d"}) {
+        for (String uri : new String[] {"/api/data/realtime/600519", "/api/data/kline/600519?interval=1d",
+                "/api/data/stock/600519", "/api/data/batch-realtime?symbols=600519"}) {
             client.get().uri(uri).exchange()
                     .expectStatus().isEqualTo(503)
                     .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
@@ -42,7 +43,7 @@ class MarketLoadingTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(ReadModelProperties.class)
+    @EnableConfigurationProperties({ReadModelProperties.class, MarketApiProperties.class})
     static class Config {
         @Bean
         MarketStore marketStore() {

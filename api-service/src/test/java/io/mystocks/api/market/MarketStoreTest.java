@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystocks.contracts.Bar;
+import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.Json;
 import io.mystocks.contracts.Topics;
@@ -22,8 +23,9 @@ class MarketStoreTest {
     @Test
     void readsEveryMarketTopic() {
         assertThat(store.topics()).contains(Topics.QUOTES_LATEST.name(), Topics.INSTRUMENTS.name(),
-                Topics.INDICATORS.name(), Topics.bars(Interval.M1).name(), Topics.bars(Interval.MN1).name())
-                .hasSize(3 + Interval.values().length);
+                Topics.FUNDAMENTALS.name(), Topics.INDICATORS.name(), Topics.bars(Interval.M1).name(),
+                Topics.bars(Interval.MN1).name())
+                .hasSize(4 + Interval.values().length);
     }
 
     @Test
@@ -39,6 +41,31 @@ class MarketStoreTest {
         store.apply(Topics.QUOTES_LATEST.name(), "600519", null);
 
         assertThat(store.quote("600519")).isNull();
+    }
+
+    @Test
+    void fundamentalsAreKeptPerSymbol() {
+        Fundamentals sample = new Fundamentals("600519", 28.5, 9.1, 0.31, 0.15, 0.17, 0.015, 2.1e12,
+                LocalDate.of(2026, 9, 30), true);
+
+        Object stored = store.apply(Topics.FUNDAMENTALS.name(), "600519", json(sample));
+
+        assertThat(stored).isEqualTo(sample);
+        assertThat(store.fundamentals("600519")).isEqualTo(sample);
+        assertThat(store.figures()).containsEntry("fundamentals", 1);
+    }
+
+    @Test
+    void barVersionChangesWithEveryStoredBar() {
+        long before = store.barVersion("600519", Interval.D1);
+        applyBar(dailyBar("600519", DAY, "10", "11", "9", "10.5"));
+        long afterFirst = store.barVersion("600519", Interval.D1);
+
+        applyBar(dailyBar("600519", DAY, "10", "12", "9", "11.5"));
+
+        assertThat(before).isZero();
+        assertThat(afterFirst).isPositive();
+        assertThat(store.barVersion("600519", Interval.D1)).isGreaterThan(afterFirst);
     }
 
     @Test

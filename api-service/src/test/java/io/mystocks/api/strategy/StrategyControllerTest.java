@@ -12,7 +12,9 @@ import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +74,78 @@ class StrategyControllerTest {
         assertThat(jobs.states.get(request.jobId()).status()).isEqualTo(JobStatus.QUEUED);
         assertThat(jobs.latest).containsEntry("value", request.jobId());
         assertThat(jobs.ttls.get(request.jobId())).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void strategiesListsScreensAndBacktestsWithTheirParameterSchema() {
+        client.get().uri("/api/strategies").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.success").isEqualTo(true)
+                .jsonPath("$.data.length()").isEqualTo(10)
+                .jsonPath("$.data[0].id").isEqualTo("value")
+                .jsonPath("$.data[0].kind").isEqualTo("screen")
+                .jsonPath("$.data[0].strategy_id").isEqualTo("value")
+                .jsonPath("$.data[0].strategy_name").isEqualTo("Value screen")
+                .jsonPath("$.data[0].strategy_type").isEqualTo("screen")
+                .jsonPath("$.data[0].status").isEqualTo("active")
+                .jsonPath("$.data[0].tags[0]").isEqualTo("screen")
+                .jsonPath("$.data[0].parameters.top_n").isEqualTo(20)
+                .jsonPath("$.data[0].params[0].name").isEqualTo("top_n")
+                .jsonPath("$.data[0].params[0].type").isEqualTo("integer")
+                .jsonPath("$.data[0].params[0].default").isEqualTo(20)
+                .jsonPath("$.data[0].params[0].min").isEqualTo(1)
+                .jsonPath("$.data[0].params[0].max").isEqualTo(500)
+                .jsonPath("$.data[0].params[0].required").isEqualTo(false)
+                .jsonPath("$.data[0].params[1].default").isEqualTo(60)
+                .jsonPath("$.data[3].id").isEqualTo("ma_cross")
+                .jsonPath("$.data[3].kind").isEqualTo("backtest")
+                .jsonPath("$.data[3].params[?(@.name == 'symbols')].type").isEqualTo("array")
+                .jsonPath("$.data[3].params[?(@.name == 'symbols')].format").isEqualTo("symbol")
+                .jsonPath("$.data[3].params[?(@.name == 'interval')].enum[2]").isEqualTo("1M")
+                .jsonPath("$.data[3].params[?(@.name == 'start_date')].format").isEqualTo("date")
+                .jsonPath("$.data[3].params[?(@.name == 'start_date')].default").doesNotExist()
+                .jsonPath("$.data[3].parameters.commission").isEqualTo(0.0003)
+                .jsonPath("$.data[*].id").value(ids -> assertThat(ids).asInstanceOf(
+                        InstanceOfAssertFactories.list(String.class)).containsExactly("value",
+                        "growth", "balanced", "ma_cross", "ema_cross", "macd_cross", "rsi_reversion",
+                        "bollinger_reversion", "donchian_breakout", "kdj_cross"));
+    }
+
+    @Test
+    void backtestIsQueuedWithNormalisedParamsAndDefaults() {
+        execute("{\"strategy_id\": \"ma_cross\", \"params\": {\"fast\": 10, \"symbols\": \"600519, aapl,600519\","
+                + " \"interval\": \"weekly\", \"start_date\": \"2024-01-02\"}}", "r")
+                .expectStatus().isAccepted()
+                .expectBody()
+                .jsonPath("$.data.params.fast").isEqualTo(10)
+                .jsonPath("$.data.params.slow").isEqualTo(20)
+                .jsonPath("$.data.params.symbols[1]").isEqualTo("AAPL")
+                .jsonPath("$.data.params.symbols.length()").isEqualTo(2)
+                .jsonPath("$.data.params.interval").isEqualTo("1w")
+                .jsonPath("$.data.params.start_date").isEqualTo("2024-01-02")
+                .jsonPath("$.data.params.end_date").doesNotExist()
+                .jsonPath("$.data.params.initial_capital").isEqualTo(1000000);
+
+        assertThat(jobs.queued.getFirst().params()).containsEntry("symbols", List.of("600519", "AAPL"))
+                .doesNotContainKey("stamp_tax");
+    }
+
+    @Test
+    void badBacktestParamsAre400WithAFieldErrorEach() {
+        execute("{\"strategy_id\": \"rsi_reversion\", \"params\": {\"symbols\": [\"600519\", \"no way\"], "
+                + "\"interval\": \"1m\", \"start_date\": \"2024-13-01\", \"commission\": 0.5, \"period\": 1}}",
+                "r")
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(5)
+                .jsonPath("$.errors[?(@.field == 'params.symbols[1]')].code").isEqualTo("INVALID_SYMBOL")
+                .jsonPath("$.errors[?(@.field == 'params.interval')].code").isEqualTo("INVALID_VALUE")
+                .jsonPath("$.errors[?(@.field == 'params.start_date')].code").isEqualTo("INVALID_FORMAT")
+                .jsonPath("$.errors[?(@.field == 'params.commission')].code").isEqualTo("OUT_OF_RANGE")
+                .jsonPath("$.errors[?(@.field == 'params.period')].code").isEqualTo("OUT_OF_RANGE");
+
+        assertThat(jobs.queued).isEmpty();
     }
 
     @Test
@@ -169,7 +243,7 @@ class StrategyControllerTest {
     @Test
     void resultByStrategyIdAnswersItsLatestJob() {
         JobState done = new JobState("job-2", "growth", JobStatus.QUEUED, 0, "queued", clock.instant(), null,
-                null, null, 0, null).succeeded(clock.instant(), Map.of("picks", java.util.List.of("600519")));
+                null, null, 0, null).succeeded(clock.instant(), Map.of("picks", List.of("600519")));
         jobs.states.put("job-2", done);
         jobs.latest.put("growth", "job-2");
 

@@ -1,0 +1,180 @@
+package io.mystocks.api.cache;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.mystocks.contracts.Json;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+/**
+ * One named cache of computed responses, in two levels: in process (Caffeine: bounded, short TTL)
+ * and shared in Redis (longer TTL). A lookup tries the first level, then the second, then computes
+ * and fills both. Concurrent lookups of one key share one load, so a burst computes once.
+ *
+ * <p>Keys carry a data version chosen by the caller (such as the bar series' version), so that new
+ * data is simply a new key and stale entries age out rather than being invalidated. Redis trouble is
+ * never the client's: a failed, slow or unreachable Redis counts as a miss, and after a failure
+ * Redis is skipped for a back-off period.
+ */
+public final class ResponseCache {
+    private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
+
+    private final String name;
+    private final CacheProperties properties;
+    private final SharedCache shared;
+    private final Clock clock;
+    private final AsyncCache<String, Object> local;
+    private final LongAdder sharedHits = new LongAdder();
+    private final LongAdder sharedMisses = new LongAdder();
+    private final LongAdder sharedErrors = new LongAdder();
+    private volatile long sharedRetryAt;
+
+    /**
+     * @param shared the second level, or null for the first level only
+     */
+    ResponseCache(String name, CacheProperties properties, SharedCache shared, Clock clock) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.properties = properties;
+        this.shared = shared;
+        this.clock = clock;
+        this.local = Caffeine.newBuilder()
+                .maximumSize(properties.l1MaxEntries())
+                .expireAfterWrite(properties.l1Ttl().toNanos(), TimeUnit.NANOSECONDS)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .executor(Runnable::run)
+                .recordStats()
+                .buildAsync();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The cached value of {@code key} at {@code version}, or what {@code compute} makes of it. An empty
+     * computation is not cached.
+     *
+     * @param version identifies the data the value derives from; a new version is a new entry
+     * @param type    the value's class, to read it back from Redis (JSON)
+     */
+    public <T> Mono<T> get(String key, String version, Class<T> type, Supplier<Mono<T>> compute) {
+        String fullKey = properties.prefix() + name + ':' + version + ':' + key;
+        CompletableFuture<Object> value = local.get(fullKey, (k, executor) -> load(k, type, compute).toFuture());
+        // Other callers may share the load: one of them going away must not cancel it.
+        return Mono.fromFuture(value, true).cast(type);
+    }
+
+    /** Empties the first level; returns roughly how many entries it held. */
+    long clearLocal() {
+        long size = local.synchronous().estimatedSize();
+        local.synchronous().invalidateAll();
+        return size;
+    }
+
+    /** hits, misses, hit_rate, size, evictions (first level), and the second level's hits, misses, errors. */
+    Map<String, Object> stats() {
+        CacheStats stats = local.synchronous().stats();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("hits", stats.hitCount());
+        figures.put("misses", stats.missCount());
+        figures.put("hit_rate", Math.round(stats.hitRate() * 10_000) / 10_000.0);
+        figures.put("size", local.synchronous().estimatedSize());
+        figures.put("evictions", stats.evictionCount());
+        figures.put("l2_hits", sharedHits.sum());
+        figures.put("l2_misses", sharedMisses.sum());
+        figures.put("l2_errors", sharedErrors.sum());
+        return figures;
+    }
+
+    long sharedHits() {
+        return sharedHits.sum();
+    }
+
+    long sharedErrors() {
+        return sharedErrors.sum();
+    }
+
+    AsyncCache<String, Object> firstLevel() {
+        return local;
+    }
+
+    private <T> Mono<Object> load(String fullKey, Class<T> type, Supplier<Mono<T>> compute) {
+        Mono<T> computed = Mono.defer(compute).doOnNext(value -> store(fullKey, value));
+        return fromShared(fullKey, type).switchIfEmpty(computed).cast(Object.class);
+    }
+
+    private <T> Mono<T> fromShared(String fullKey, Class<T> type) {
+        if (!sharedUsable()) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> shared.get(fullKey))
+                .timeout(properties.l2Timeout())
+                .onErrorResume(error -> {
+                    sharedFailed("read", fullKey, error);
+                    return Mono.empty();
+                })
+                .<T>handle((json, sink) -> {
+                    T value = parse(fullKey, json, type);
+                    if (value != null) {
+                        sink.next(value);
+                    }
+                })
+                .doOnNext(value -> sharedHits.increment())
+                .switchIfEmpty(Mono.fromRunnable(sharedMisses::increment));
+    }
+
+    /** The value read back, or null (a miss) when the entry was written by an incompatible version. */
+    private <T> T parse(String fullKey, String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JacksonException e) {
+            log.debug("Cache {} ignores unreadable entry {}: {}", name, fullKey, e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    /** Writes the computed value to Redis in the background; the client does not wait for it. */
+    private void store(String fullKey, Object value) {
+        if (!sharedUsable()) {
+            return;
+        }
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(value);
+        } catch (JacksonException e) {
+            log.warn("Cache {} cannot store {} in Redis: the value does not serialise: {}", name, fullKey,
+                    e.getOriginalMessage());
+            return;
+        }
+        Mono.defer(() -> shared.put(fullKey, json, properties.l2Ttl()))
+                .timeout(properties.l2Timeout())
+                .subscribe(null, error -> sharedFailed("write", fullKey, error));
+    }
+
+    private boolean sharedUsable() {
+        return shared != null && properties.l2Enabled() && clock.millis() >= sharedRetryAt;
+    }
+
+    private void sharedFailed(String what, String fullKey, Throwable error) {
+        sharedErrors.increment();
+        boolean first = sharedRetryAt <= clock.millis();
+        sharedRetryAt = clock.millis() + properties.l2Backoff().toMillis();
+        if (first) {
+            log.warn("Cache {} could not {} {} in Redis ({}); using the first level only for {}", name, what,
+                    fullKey, error.toString(), properties.l2Backoff());
+        } else {
+            log.debug("Cache {} could not {} {} in Redis: {}", name, what, fullKey, error.toString());
+        }
+    }
+}

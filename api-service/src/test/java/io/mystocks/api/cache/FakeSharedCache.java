@@ -1,0 +1,58 @@
+package io.mystocks.api.cache;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+
+/** A shared cache in memory that can be made to fail or to hang, as Redis might. */
+final class FakeSharedCache implements SharedCache {
+    final Map<String, String> entries = new ConcurrentHashMap<>();
+    final Map<String, Duration> ttls = new ConcurrentHashMap<>();
+    final AtomicInteger calls = new AtomicInteger();
+    volatile boolean failing;
+    volatile boolean hanging;
+
+    @Override
+    public Mono<String> get(String key) {
+        return call(Mono.fromSupplier(() -> entries.get(key)));
+    }
+
+    @Override
+    public Mono<Void> put(String key, String value, Duration ttl) {
+        return call(Mono.fromRunnable(() -> {
+            entries.put(key, value);
+            ttls.put(key, ttl);
+        }));
+    }
+
+    @Override
+    public Mono<Long> count(String prefix) {
+        return call(Mono.fromSupplier(() -> entries.keySet().stream().filter(k -> k.startsWith(prefix)).count()));
+    }
+
+    @Override
+    public Mono<Long> deleteAll(String prefix) {
+        return call(Mono.fromSupplier(() -> {
+            long before = entries.size();
+            entries.keySet().removeIf(k -> k.startsWith(prefix));
+            return before - entries.size();
+        }));
+    }
+
+    @Override
+    public String describe() {
+        return "redis://fake:6379";
+    }
+
+    private <T> Mono<T> call(Mono<T> action) {
+        return Mono.defer(() -> {
+            calls.incrementAndGet();
+            if (hanging) {
+                return Mono.never();
+            }
+            return failing ? Mono.error(new IllegalStateException("Redis is down")) : action;
+        });
+    }
+}

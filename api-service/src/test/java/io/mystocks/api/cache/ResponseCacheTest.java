@@ -1,0 +1,159 @@
+package io.mystocks.api.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mystocks.api.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+class ResponseCacheTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T02:00:00Z"));
+    private final CacheProperties properties = new CacheProperties(100, Duration.ofSeconds(10), true,
+            Duration.ofMinutes(5), Duration.ofMillis(200), Duration.ofSeconds(5), "mystocks:cache:");
+    private final FakeSharedCache redis = new FakeSharedCache();
+    private final ResponseCaches replica = new ResponseCaches(properties, redis, clock, null);
+    private final AtomicInteger computations = new AtomicInteger();
+
+    @Test
+    void firstLookupComputesAndTheNextIsAnInProcessHit() {
+        ResponseCache cache = replica.cache("indicators");
+
+        String first = cache.get("600519|1d|RSI", "v1", String.class, this::compute).block(WAIT);
+        String second = cache.get("600519|1d|RSI", "v1", String.class, this::compute).block(WAIT);
+
+        assertThat(first).isEqualTo("value-1");
+        assertThat(second).isEqualTo("value-1");
+        assertThat(computations).hasValue(1);
+        assertThat(cache.stats()).containsEntry("hits", 1L).containsEntry("misses", 1L)
+                .containsEntry("hit_rate", 0.5).containsEntry("size", 1L);
+        assertThat(redis.entries).containsKey("mystocks:cache:indicators:v1:600519|1d|RSI");
+        assertThat(redis.ttls).containsValue(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void anotherReplicaReadsTheValueFromRedisWithoutComputing() {
+        replica.cache("indicators").get("k", "v1", Sample.class, () -> Mono.just(new Sample("RSI", 42.5)))
+                .block(WAIT);
+        ResponseCache other = new ResponseCaches(properties, redis, clock, null).cache("indicators");
+
+        Sample read = other.get("k", "v1", Sample.class, () -> Mono.error(new AssertionError("computed")))
+                .block(WAIT);
+
+        assertThat(read).isEqualTo(new Sample("RSI", 42.5));
+        assertThat(other.stats()).containsEntry("l2_hits", 1L);
+        assertThat(redis.entries.values()).singleElement().asString().contains("\"name\":\"RSI\"");
+    }
+
+    @Test
+    void newDataVersionIsANewEntry() {
+        ResponseCache cache = replica.cache("indicators");
+
+        cache.get("k", "v1", String.class, this::compute).block(WAIT);
+        String afterNewBar = cache.get("k", "v2", String.class, this::compute).block(WAIT);
+
+        assertThat(afterNewBar).isEqualTo("value-2");
+        assertThat(computations).hasValue(2);
+    }
+
+    @Test
+    void concurrentMissesShareOneComputation() {
+        ResponseCache cache = replica.cache("analysis");
+        Sinks.One<String> slow = Sinks.one();
+        Mono<String> first = cache.get("k", "v1", String.class, () -> {
+            computations.incrementAndGet();
+            return slow.asMono();
+        });
+        Mono<String> second = cache.get("k", "v1", String.class, this::compute);
+
+        slow.tryEmitValue("shared");
+
+        assertThat(first.block(WAIT)).isEqualTo("shared");
+        assertThat(second.block(WAIT)).isEqualTo("shared");
+        assertThat(computations).hasValue(1);
+    }
+
+    @Test
+    void redisFailureFallsBackToComputingAndLeavesRedisAloneForTheBackOff() {
+        ResponseCache cache = replica.cache("indicators");
+        redis.failing = true;
+
+        String value = cache.get("a", "v1", String.class, this::compute).block(WAIT);
+        int callsAfterFailure = redis.calls.get();
+        cache.get("b", "v1", String.class, this::compute).block(WAIT);
+        int callsDuringBackOff = redis.calls.get();
+        clock.advance(Duration.ofSeconds(6));
+        redis.failing = false;
+        cache.get("c", "v1", String.class, this::compute).block(WAIT);
+
+        assertThat(value).isEqualTo("value-1");
+        assertThat(callsDuringBackOff).isEqualTo(callsAfterFailure);
+        assertThat(redis.calls.get()).isGreaterThan(callsDuringBackOff);
+        assertThat(cache.stats()).containsEntry("l2_errors", 1L);
+    }
+
+    @Test
+    void redisThatDoesNotAnswerCostsOnlyTheTimeout() {
+        ResponseCache cache = replica.cache("indicators");
+        redis.hanging = true;
+
+        String value = cache.get("a", "v1", String.class, this::compute).block(WAIT);
+
+        assertThat(value).isEqualTo("value-1");
+        assertThat(cache.stats()).containsEntry("l2_errors", 1L);
+    }
+
+    @Test
+    void emptyComputationIsNotCached() {
+        ResponseCache cache = replica.cache("indicators");
+
+        String none = cache.get("k", "v1", String.class, Mono::empty).block(WAIT);
+        String later = cache.get("k", "v1", String.class, this::compute).block(WAIT);
+
+        assertThat(none).isNull();
+        assertThat(later).isEqualTo("value-1");
+    }
+
+    @Test
+    void clearEmptiesBothLevelsButLeavesOtherRedisKeys() {
+        replica.cache("indicators").get("k", "v1", String.class, this::compute).block(WAIT);
+        replica.cache("analysis").get("k", "v1", String.class, this::compute).block(WAIT);
+        redis.entries.put("mystocks:job:42", "{}");
+
+        Map<String, Object> removed = replica.clear().block(WAIT);
+
+        assertThat(removed).containsEntry("l1_removed", 2L).containsEntry("l2_removed", 2L);
+        assertThat(redis.entries).containsOnlyKeys("mystocks:job:42");
+        assertThat(replica.cache("indicators").stats()).containsEntry("size", 0L);
+    }
+
+    @Test
+    void infoCountsKeysUnderThePrefixAndSaysWhenRedisDoesNotAnswer() {
+        replica.cache("indicators").get("k", "v1", String.class, this::compute).block(WAIT);
+        redis.entries.put("mystocks:job:42", "{}");
+
+        Map<String, Object> info = replica.info().block(WAIT);
+        redis.failing = true;
+        Map<String, Object> infoWhileDown = replica.info().block(WAIT);
+
+        assertThat(info).extractingByKey("l2").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("keys", 1L).containsEntry("ttl_seconds", 300L);
+        assertThat(infoWhileDown).extractingByKey("l2")
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("keys", null).containsKey("error");
+    }
+
+    private Mono<String> compute() {
+        return Mono.fromSupplier(() -> "value-" + computations.incrementAndGet());
+    }
+
+    record Sample(String name, double value) {
+    }
+}
