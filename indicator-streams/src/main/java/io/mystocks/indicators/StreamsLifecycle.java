@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the {@link MarketTopology} in a {@link KafkaStreams} client for as long as the application
  * context lives: makes sure the topics exist, starts the client, and closes it (committing what it
- * processed) on shutdown. A stream thread that dies stops the whole client, which the health
+ * processed, and leaving the consumer group unless configured otherwise, so that a restart is not held up
+ * by the old membership) on shutdown. A stream thread that dies stops the whole client, which the health
  * indicator then reports, rather than a degraded client limping on with fewer threads.
  */
 @Component
@@ -62,8 +63,10 @@ final class StreamsLifecycle implements SmartLifecycle {
         if (client == null) {
             return;
         }
-        log.info("Closing Streams application {}", settings.applicationId());
-        boolean closed = client.close(CLOSE_TIMEOUT);
+        log.info("Closing Streams application {}{}", settings.applicationId(),
+                settings.leaveGroupOnClose() ? " and leaving its group" : "");
+        boolean closed = client.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT)
+                .leaveGroup(settings.leaveGroupOnClose()));
         if (!closed) {
             log.warn("Streams application {} did not close within {}", settings.applicationId(), CLOSE_TIMEOUT);
         }

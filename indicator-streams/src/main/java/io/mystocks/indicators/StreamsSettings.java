@@ -20,11 +20,16 @@ import org.springframework.validation.annotation.Validated;
  *                              internal topic prefix (default {@code mystocks-indicators})
  * @param stateDir              where RocksDB keeps the state stores
  * @param numStreamThreads      stream threads in this instance (default 1)
- * @param commitInterval        how often a transaction commits (default 100 ms); with exactly-once,
- *                              output becomes visible to read-committed consumers only then
+ * @param commitInterval        how often a transaction commits (default 250 ms); with exactly-once,
+ *                              output becomes visible to read-committed consumers only then, so it adds
+ *                              up to its length to the latency; each commit costs a round of transaction
+ *                              markers on every output partition
  * @param historySize           closed bars kept per symbol and interval for the indicators (default 300)
  * @param emitInterval          how often forming bars, indicators and latest quotes are published
  *                              (default 200 ms)
+ * @param emitBudget            how long one task's tick may spend publishing forming bars and indicator
+ *                              snapshots (default 10 ms); keys left over keep their place for the next tick,
+ *                              so that a flood of changed series delays snapshots, not quotes
  * @param grace                 how long after its end an idle bar waits for stragglers before it is
  *                              closed by the clock (default 5 s)
  * @param maxClockSkew          how far ahead of the clock a quote's time may be (default 5 min); a
@@ -35,6 +40,15 @@ import org.springframework.validation.annotation.Validated;
  *                              (default 1; 3 on a real cluster)
  * @param indicators            the indicator instances of every snapshot, as specs such as
  *                              {@code MA:timeperiod=5} or {@code MACD} (default: {@link IndicatorSet#standard()})
+ * @param instanceId            this instance's static group membership id (default: one generated once and
+ *                              kept in the state directory); unique per instance, stable across restarts
+ * @param sessionTimeout        how long the group waits for an instance that stopped without leaving
+ *                              before it moves its tasks (default 10 s)
+ * @param heartbeatInterval     how often an instance tells the group it is alive (default 2 s); below
+ *                              the session timeout
+ * @param leaveGroupOnClose     whether a closing instance leaves the group at once, so that a restart
+ *                              does not wait for the session timeout (default true); false keeps the
+ *                              tasks parked on a static member during a rolling restart
  */
 @Validated
 @ConfigurationProperties("mystocks.streams")
@@ -46,11 +60,16 @@ public record StreamsSettings(
         Duration commitInterval,
         @Min(30) @Max(10_000) Integer historySize,
         Duration emitInterval,
+        Duration emitBudget,
         Duration grace,
         Duration maxClockSkew,
         @Min(1) Integer seriesCacheSize,
         @Min(1) @Max(Short.MAX_VALUE) Integer replicationFactor,
-        List<String> indicators) {
+        List<String> indicators,
+        String instanceId,
+        Duration sessionTimeout,
+        Duration heartbeatInterval,
+        Boolean leaveGroupOnClose) {
 
     public static final String DEFAULT_APPLICATION_ID = "mystocks-indicators";
 
@@ -58,14 +77,23 @@ public record StreamsSettings(
         applicationId = applicationId == null || applicationId.isBlank() ? DEFAULT_APPLICATION_ID : applicationId;
         stateDir = stateDir == null ? Path.of("data", "indicator-streams", "state") : stateDir;
         numStreamThreads = Objects.requireNonNullElse(numStreamThreads, 1);
-        commitInterval = positive("commit-interval", commitInterval, Duration.ofMillis(100));
+        commitInterval = positive("commit-interval", commitInterval, Duration.ofMillis(250));
         historySize = Objects.requireNonNullElse(historySize, 300);
         emitInterval = positive("emit-interval", emitInterval, Duration.ofMillis(200));
+        emitBudget = positive("emit-budget", emitBudget, Duration.ofMillis(10));
         grace = notNegative("grace", grace, Duration.ofSeconds(5));
         maxClockSkew = notNegative("max-clock-skew", maxClockSkew, Duration.ofMinutes(5));
         seriesCacheSize = Objects.requireNonNullElse(seriesCacheSize, 2048);
         replicationFactor = Objects.requireNonNullElse(replicationFactor, 1);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
+        sessionTimeout = positive("session-timeout", sessionTimeout, Duration.ofSeconds(10));
+        heartbeatInterval = positive("heartbeat-interval", heartbeatInterval, Duration.ofSeconds(2));
+        if (heartbeatInterval.compareTo(sessionTimeout) >= 0) {
+            throw new IllegalArgumentException("mystocks.streams.heartbeat-interval " + heartbeatInterval
+                    + " must be shorter than the session-timeout " + sessionTimeout);
+        }
+        leaveGroupOnClose = Objects.requireNonNullElse(leaveGroupOnClose, true);
         int needed = setOf(indicators).maxWarmupBars();
         if (needed > historySize + 1) {
             throw new IllegalArgumentException("mystocks.streams.history-size " + historySize
@@ -89,7 +117,7 @@ public record StreamsSettings(
     /** Every default, for a cluster and a state directory. */
     public static StreamsSettings defaults(String bootstrapServers, Path stateDir) {
         return new StreamsSettings(bootstrapServers, null, stateDir, null, null, null, null, null, null, null, null,
-                null);
+                null, null, null, null, null, null);
     }
 
     private static Duration positive(String name, Duration value, Duration fallback) {

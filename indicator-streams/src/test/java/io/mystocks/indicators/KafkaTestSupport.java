@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -44,6 +46,20 @@ final class KafkaTestSupport implements AutoCloseable {
 
     void send(Quote quote) throws ExecutionException, InterruptedException, TimeoutException {
         sendRaw(quote.symbol(), JsonSerde.of(Quote.class).serialize(Topics.QUOTES.name(), quote));
+    }
+
+    /** Sends the quotes in order and returns once the broker has all of them. */
+    void sendAll(List<Quote> quotes) throws ExecutionException, InterruptedException, TimeoutException {
+        JsonSerde<Quote> serde = JsonSerde.of(Quote.class);
+        List<Future<RecordMetadata>> sent = new ArrayList<>(quotes.size());
+        for (Quote quote : quotes) {
+            sent.add(producer.send(new ProducerRecord<>(Topics.QUOTES.name(), quote.symbol(),
+                    serde.serialize(Topics.QUOTES.name(), quote))));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> each : sent) {
+            each.get(30, TimeUnit.SECONDS);
+        }
     }
 
     void sendRaw(String key, byte[] value) throws ExecutionException, InterruptedException, TimeoutException {

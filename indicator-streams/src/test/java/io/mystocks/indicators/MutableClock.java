@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that tests move by hand. */
+/** A UTC clock that tests move by hand, and optionally a step further on every read. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
+    private volatile Duration stepPerRead = Duration.ZERO;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -22,9 +23,16 @@ public final class MutableClock extends Clock {
         now = instant;
     }
 
+    /** From now on every read returns the time and then moves the clock by {@code step}: work takes time. */
+    public void stepPerRead(Duration step) {
+        stepPerRead = step;
+    }
+
     @Override
-    public Instant instant() {
-        return now;
+    public synchronized Instant instant() {
+        Instant read = now;
+        now = read.plus(stepPerRead);
+        return read;
     }
 
     @Override

@@ -18,12 +18,17 @@ class StreamsSettingsTest {
 
         assertThat(settings.applicationId()).isEqualTo("mystocks-indicators");
         assertThat(settings.numStreamThreads()).isEqualTo(1);
-        assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.historySize()).isEqualTo(300);
         assertThat(settings.emitInterval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.emitBudget()).isEqualTo(Duration.ofMillis(10));
         assertThat(settings.grace()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.replicationFactor()).isEqualTo(1);
         assertThat(settings.indicatorSet()).isSameAs(IndicatorSet.standard());
+        assertThat(settings.instanceId()).isNull();
+        assertThat(settings.sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.leaveGroupOnClose()).isTrue();
     }
 
     @Test
@@ -48,13 +53,21 @@ class StreamsSettingsTest {
 
     private static StreamsSettings withIndicators(int historySize, List<String> indicators) {
         return new StreamsSettings("127.0.0.1:9092", null, null, null, null, historySize, null, null, null, null, null,
-                indicators);
+                null, indicators, null, null, null, null);
     }
 
     @Test
     void aZeroEmitIntervalIsRefusedByName() {
         assertThatThrownBy(() -> new StreamsSettings("127.0.0.1:9092", null, null, null, null, null, Duration.ZERO,
-                null, null, null, null, null))
+                null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mystocks.streams.emit-interval");
+    }
+
+    @Test
+    void aHeartbeatNoShorterThanTheSessionIsRefused() {
+        assertThatThrownBy(() -> new StreamsSettings("127.0.0.1:9092", null, null, null, null, null, null, null, null,
+                null, null, null, null, null, Duration.ofSeconds(6), Duration.ofSeconds(6), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mystocks.streams.heartbeat-interval");
     }
 }

@@ -51,6 +51,11 @@ public final class SeriesCache {
         }
     }
 
+    /** Forgets the series of a key, whose bars changed other than at the end; the next use rebuilds it. */
+    public void invalidate(String key) {
+        series.remove(key);
+    }
+
     public void clear() {
         series.clear();
     }

@@ -3,6 +3,7 @@ package io.mystocks.indicators.topology;
 import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.IndicatorSnapshot;
 import io.mystocks.contracts.Interval;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,9 +53,24 @@ final class BarHistory {
 
     /** The closed bars of a series, oldest first, at most the capacity. */
     List<Bar> load(String symbol, Interval interval) {
+        return load(symbol, interval, Instant.MAX);
+    }
+
+    /**
+     * The closed bars of a series that end by {@code end}, oldest first, at most the capacity. A series may
+     * hold backfilled bars later than a live bar that opened after them; indicators of that bar must not
+     * see them.
+     */
+    List<Bar> load(String symbol, Interval interval, Instant end) {
         List<Bar> bars = new ArrayList<>();
         try (KeyValueIterator<String, Bar> entries = store.prefixScan(prefix(symbol, interval), PREFIX_SERIALIZER)) {
-            entries.forEachRemaining(entry -> bars.add(entry.value));
+            while (entries.hasNext()) {
+                Bar bar = entries.next().value;
+                if (bar.closeTime().isAfter(end)) {
+                    break;
+                }
+                bars.add(bar);
+            }
         }
         return bars.size() <= capacity ? bars : List.copyOf(bars.subList(bars.size() - capacity, bars.size()));
     }

@@ -35,6 +35,10 @@ final class CloseSchedule {
     void touch(String key, Instant closeTime, Instant now) {
         Instant at = (now.isAfter(closeTime) ? now : closeTime).plus(grace);
         Instant previous = deadlines.put(key, at);
+        if (at.equals(previous)) {
+            // The usual case, a live quote inside its bar: the deadline stays, and so does its place in the order.
+            return;
+        }
         if (previous != null) {
             byTime.remove(new Deadline(previous, key));
         }

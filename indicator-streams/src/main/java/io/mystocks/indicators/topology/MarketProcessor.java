@@ -6,6 +6,7 @@ import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.Market;
 import io.mystocks.contracts.Quote;
 import io.mystocks.contracts.QuoteValidator;
+import io.mystocks.contracts.SymbolPartitioning;
 import io.mystocks.contracts.Topics;
 import io.mystocks.indicators.StreamsSettings;
 import io.mystocks.indicators.aggregation.BarAlignment;
@@ -17,6 +18,7 @@ import io.mystocks.ta.LiveIndicators;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,6 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +44,15 @@ import org.slf4j.LoggerFactory;
  * tick it closes the bars whose end plus the grace has passed on the clock (so a symbol that stops
  * trading still gets its closed bar), then publishes the forming bars, indicator snapshots and latest
  * quotes that changed since the last tick. That throttle turns a burst of quotes into one record per
- * key and tick instead of about ten records per quote. The dirty set is per task and in memory: a
- * crash loses only forming values, which the next quote of the key publishes again.
+ * key and tick instead of about ten records per quote; the emit budget bounds the tick itself when
+ * thousands of series changed. The dirty set is per task and in memory: a crash loses only forming
+ * values, which the next quote of the key publishes again.
+ *
+ * <p>Closed bars from the backfill topic, co-partitioned with the quotes, reach the same processor: a bar
+ * that {@link BackfillMerge} applies is republished closed at once, and its series' indicators are rebuilt
+ * from the history and published with the next tick.
  */
-final class MarketProcessor extends ContextualProcessor<String, Quote, String, Object> {
+final class MarketProcessor extends ContextualProcessor<String, Object, String, Object> {
     private static final Logger log = LoggerFactory.getLogger(MarketProcessor.class);
 
     private final StreamsSettings settings;
@@ -57,9 +63,10 @@ final class MarketProcessor extends ContextualProcessor<String, Quote, String, O
     private final IndicatorSet indicators;
     private final Set<String> dirtyBars = new LinkedHashSet<>();
     private final Set<String> dirtySymbols = new LinkedHashSet<>();
-    private KeyValueStore<String, FormingBar> formingBars;
-    private KeyValueStore<String, TradingDay> tradingDays;
+    private DecodedStore<FormingBar> formingBars;
+    private DecodedStore<TradingDay> tradingDays;
     private BarHistory history;
+    private BackfillMerge backfill;
 
     MarketProcessor(StreamsSettings settings, Clock clock) {
         this.settings = settings;
@@ -74,9 +81,10 @@ final class MarketProcessor extends ContextualProcessor<String, Quote, String, O
     @Override
     public void init(ProcessorContext<String, Object> context) {
         super.init(context);
-        formingBars = context.getStateStore(MarketTopology.FORMING_BARS_STORE);
-        tradingDays = context.getStateStore(MarketTopology.TRADING_DAYS_STORE);
+        formingBars = new DecodedStore<>(context.getStateStore(MarketTopology.FORMING_BARS_STORE));
+        tradingDays = new DecodedStore<>(context.getStateStore(MarketTopology.TRADING_DAYS_STORE));
         history = new BarHistory(context.getStateStore(MarketTopology.BAR_HISTORY_STORE), settings.historySize());
+        backfill = new BackfillMerge(formingBars, history, tradingDays);
         // In-memory views are rebuilt from the stores whenever the task (re)starts.
         seriesCache.clear();
         dirtyBars.clear();
@@ -87,12 +95,17 @@ final class MarketProcessor extends ContextualProcessor<String, Quote, String, O
     }
 
     @Override
-    public void process(Record<String, Quote> record) {
-        Quote quote = record.value();
-        if (quote == null) {
-            reject(record, List.of("empty record: " + Topics.QUOTES.name() + " carries no deletes"));
-            return;
+    public void process(Record<String, Object> record) {
+        switch (record.value()) {
+            case Quote quote -> process(record, quote);
+            case Bar bar -> merge(record, bar);
+            case null -> reject(record, List.of("empty record: " + sourceTopic() + " carries no deletes"));
+            default -> throw new IllegalStateException("unexpected " + record.value().getClass().getName()
+                    + " from " + sourceTopic());
         }
+    }
+
+    private void process(Record<String, Object> record, Quote quote) {
         List<String> problems = validator.problems(quote);
         if (!problems.isEmpty()) {
             reject(record, problems);
@@ -114,6 +127,23 @@ final class MarketProcessor extends ContextualProcessor<String, Quote, String, O
                 BarAlignment.tradingDay(market, quote.timestamp()));
         tradingDays.put(quote.symbol(), day);
         dirtySymbols.add(quote.symbol());
+    }
+
+    /** Merges a backfilled bar: into the history, out on its interval's topic, and its indicators rebuilt. */
+    private void merge(Record<String, Object> record, Bar bar) {
+        List<String> problems = backfill.apply(record.key(), bar);
+        if (!problems.isEmpty()) {
+            reject(record, problems);
+            return;
+        }
+        String key = IndicatorSnapshot.key(bar.symbol(), bar.interval());
+        seriesCache.invalidate(key);
+        dirtyBars.add(key);
+        if (bar.interval() == Interval.D1) {
+            dirtySymbols.add(bar.symbol());
+        }
+        context().forward(new Record<>(bar.key(), bar, record.timestamp()), MarketTopology.BARS_SINK);
+        log.debug("Merged backfilled bar {} of {}", bar.key(), bar.interval().code());
     }
 
     private Map<Interval, FormingBar> currentBars(String symbol) {
@@ -183,11 +213,23 @@ final class MarketProcessor extends ContextualProcessor<String, Quote, String, O
         emitChanged(now);
     }
 
+    /**
+     * Publishes what changed since the last tick: the latest quote of every changed symbol, and the forming
+     * bar and indicators of changed series for as long as the emit budget lasts. Series left over stay dirty
+     * in their order and go first at the next tick: under a flood their snapshots come less often, each
+     * still with the latest values, while quotes keep being processed.
+     */
     private void emitChanged(Instant now) {
         long timestamp = now.toEpochMilli();
-        for (String key : dirtyBars) {
+        Instant deadline = now.plus(settings.emitBudget());
+        Iterator<String> keys = dirtyBars.iterator();
+        while (keys.hasNext() && !clock.instant().isAfter(deadline)) {
+            String key = keys.next();
+            keys.remove();
             FormingBar latest = formingBars.get(key);
             if (latest == null) {
+                historySnapshot(key, now).ifPresent(snapshot -> context().forward(
+                        new Record<>(key, snapshot, timestamp), MarketTopology.INDICATORS_SINK));
                 continue;
             }
             if (!latest.closed()) {
@@ -202,33 +244,51 @@ final class MarketProcessor extends ContextualProcessor<String, Quote, String, O
                 context().forward(new Record<>(symbol, day.toLatestQuote(), timestamp), MarketTopology.LATEST_SINK);
             }
         }
-        dirtyBars.clear();
         dirtySymbols.clear();
     }
 
     private IndicatorSnapshot snapshot(String key, FormingBar latest, Instant now) {
         Bar bar = latest.bar();
         Bar forming = latest.closed() ? null : bar;
+        Instant historyEnd = latest.closed() ? bar.closeTime() : bar.openTime();
         LiveIndicators series = seriesCache.withForming(key, forming, () -> LiveIndicators.of(indicators,
-                history.load(bar.symbol(), bar.interval()), forming, settings.historySize()));
+                history.load(bar.symbol(), bar.interval(), historyEnd), forming, settings.historySize()));
         return new IndicatorSnapshot(bar.symbol(), bar.interval(), bar.openTime(), bar.closed(), series.snapshot(),
                 now);
     }
 
-    private void reject(Record<String, Quote> record, List<String> reasons) {
+    /** The indicators of a series that has only backfilled bars, as of its last one; empty without bars. */
+    private Optional<IndicatorSnapshot> historySnapshot(String key, Instant now) {
+        String symbol = SymbolPartitioning.symbolOf(key);
+        Interval interval = Interval.parse(key.substring(symbol.length() + 1)).orElseThrow();
+        List<Bar> bars = history.load(symbol, interval);
+        if (bars.isEmpty()) {
+            return Optional.empty();
+        }
+        LiveIndicators series = seriesCache.withForming(key, null,
+                () -> LiveIndicators.of(indicators, bars, null, settings.historySize()));
+        return Optional.of(new IndicatorSnapshot(symbol, interval, bars.getLast().openTime(), true,
+                series.snapshot(), now));
+    }
+
+    private void reject(Record<String, Object> record, List<String> reasons) {
         String source = context().recordMetadata()
                 .map(meta -> meta.topic() + '/' + meta.partition() + '/' + meta.offset())
-                .orElse(Topics.QUOTES.name());
+                .orElse(sourceTopic());
         context().forward(DeadLetters.of(record.key(), source, reasons, record.value(), clock.instant()),
                 MarketTopology.DEAD_LETTER_SINK);
-        log.debug("Dead-lettered quote {}: {}", source, reasons);
+        log.debug("Dead-lettered record {}: {}", source, reasons);
+    }
+
+    private String sourceTopic() {
+        return context().recordMetadata().map(meta -> meta.topic()).orElse(Topics.QUOTES.name());
     }
 
     private void rebuildSchedule() {
         schedule.clear();
         history.reset();
         Instant now = clock.instant();
-        try (KeyValueIterator<String, FormingBar> bars = formingBars.all()) {
+        try (KeyValueIterator<String, FormingBar> bars = formingBars.store().all()) {
             while (bars.hasNext()) {
                 KeyValue<String, FormingBar> entry = bars.next();
                 if (!entry.value.closed()) {

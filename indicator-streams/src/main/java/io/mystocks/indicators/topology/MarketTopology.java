@@ -13,6 +13,7 @@ import io.mystocks.indicators.aggregation.TradingDay;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -25,18 +26,20 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The market-data topology: quotes in; bars of every interval, indicator snapshots, latest quotes and
- * dead letters out. Built here, apart from Spring, so that tests drive exactly what runs.
+ * The market-data topology: quotes and backfilled bars in; bars of every interval, indicator snapshots,
+ * latest quotes and dead letters out. Built here, apart from Spring, so that tests drive exactly what runs.
  *
  * <pre>
- * market.quotes ──> market-processor ──> market.bars.{interval}   (key symbol|openTime)
- *                    │ forming-bars       analytics.indicators     (key symbol|interval)
- *                    │ bar-history        market.quotes.latest     (key symbol)
- *                    │ trading-days       market.quotes.dlq        (late or invalid quotes)
+ * market.quotes ────────┐
+ *                       ├──> market-processor ──> market.bars.{interval}   (key symbol|openTime)
+ * market.bars.backfill ─┘     │ forming-bars       analytics.indicators     (key symbol|interval)
+ *                             │ bar-history        market.quotes.latest     (key symbol)
+ *                             │ trading-days       market.quotes.dlq        (rejected quotes and bars)
  * </pre>
  *
- * <p>All three stores are persistent (RocksDB) and changelogged, so a task restores them on any
- * instance; every output and store write of a quote is one exactly-once transaction.
+ * <p>Both inputs are keyed by symbol with the same partition count, so one task sees every record of its
+ * symbols. All three stores are persistent (RocksDB) and changelogged, so a task restores them on any
+ * instance; every output and store write of an input record is one exactly-once transaction.
  */
 public final class MarketTopology {
     /** The latest bar (forming or just closed) per {@code symbol|interval}. */
@@ -47,6 +50,7 @@ public final class MarketTopology {
     public static final String TRADING_DAYS_STORE = "trading-days";
 
     static final String SOURCE = "quotes-source";
+    static final String BACKFILL_SOURCE = "backfill-source";
     static final String PROCESSOR = "market-processor";
     static final String BARS_SINK = "bars-sink";
     static final String INDICATORS_SINK = "indicators-sink";
@@ -59,7 +63,9 @@ public final class MarketTopology {
     public static Topology build(StreamsSettings settings, Clock clock) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new StringDeserializer(), JsonSerde.of(Quote.class), Topics.QUOTES.name());
-        topology.addProcessor(PROCESSOR, () -> new MarketProcessor(settings, clock), SOURCE);
+        topology.addSource(BACKFILL_SOURCE, new StringDeserializer(), JsonSerde.of(Bar.class),
+                Topics.BARS_BACKFILL.name());
+        topology.addProcessor(PROCESSOR, () -> new MarketProcessor(settings, clock), SOURCE, BACKFILL_SOURCE);
         topology.addStateStore(store(FORMING_BARS_STORE, FormingBar.class, true), PROCESSOR);
         topology.addStateStore(store(BAR_HISTORY_STORE, Bar.class, false), PROCESSOR);
         topology.addStateStore(store(TRADING_DAYS_STORE, TradingDay.class, true), PROCESSOR);
@@ -79,6 +85,13 @@ public final class MarketTopology {
      * and failure on any error producing output. Continuing after a failed send would commit the input
      * offsets and state of output that never reached its topic: a silent gap in bars that no restart
      * repairs. Failing stops the client, marks it unhealthy, and a restart reprocesses the records.
+     *
+     * <p>Membership is static ({@link StaticMembership}) with a short session, so that a restarted
+     * instance gets its tasks back in about a second instead of waiting for its old session to expire.
+     * The exactly-once producers keep Kafka Streams' own settings: one transactional id per stream thread
+     * ({@code application.id-<process id>-<thread>}, the process id kept in the state directory), and a
+     * transaction timeout of 10 s, after which the broker aborts the open transaction of an instance that
+     * died, so that read-committed consumers are held up at most that long.
      */
     public static Properties streamsProperties(StreamsSettings settings, DeadLetterPublisher deadLetters,
                                                Clock clock) {
@@ -90,6 +103,9 @@ public final class MarketTopology {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.numStreamThreads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, StaticMembership.instanceId(settings));
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.heartbeatInterval().toMillis());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,6 +56,7 @@ class MarketTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, Quote> quotes;
     private TestInputTopic<String, byte[]> rawQuotes;
+    private TestInputTopic<String, Bar> backfill;
     private TestOutputTopic<String, Bar> minuteBars;
     private TestOutputTopic<String, Bar> dailyBars;
     private TestOutputTopic<String, IndicatorSnapshot> indicators;
@@ -281,7 +283,7 @@ class MarketTopologyTest {
     void theHistoryKeepsOnlyTheConfiguredNumberOfClosedBars() {
         driver.close();
         start(new StreamsSettings("unused:9092", null, stateDir.resolve("small"), null, null, 30, null, null, null,
-                null, null, List.of("SMA:timeperiod=20", "RSI:timeperiod=6")));
+                null, null, null, List.of("SMA:timeperiod=20", "RSI:timeperiod=6"), null, null, null, null));
 
         advanceTo(OPEN.plusSeconds(35 * 60));
         for (int minute = 0; minute < 35; minute++) {
@@ -298,12 +300,250 @@ class MarketTopologyTest {
         assertThat(last(minutes).openTime()).isEqualTo(OPEN.plusSeconds(33 * 60));
     }
 
+    @Test
+    void aBackfilledBarOlderThanTheFormingBarJoinsTheHistoryAndIsRepublishedClosed() {
+        pipeAtItsTime(quote(70, "100.00", 100, "10000.00"));
+        minuteBars.readRecordsToList();
+        Bar earlier = minuteBar(0, "99.00", 500);
+
+        backfill.pipeInput(SYMBOL, earlier);
+
+        assertThat(minuteBars.readKeyValuesToList()).singleElement().satisfies(record -> {
+            assertThat(record.key).isEqualTo(SYMBOL + "|" + OPEN);
+            assertThat(record.value).isEqualTo(earlier);
+        });
+        assertThat(history(SYMBOL + "|1m|")).containsExactly(earlier);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void backfilledHistoryRebuildsTheIndicatorsOfTheLiveSeriesAtTheNextTick() {
+        double[] closes = new double[25];
+        for (int minute = 0; minute < closes.length; minute++) {
+            closes[minute] = 100 + minute * 0.5 - (minute % 4 == 0 ? 1.1 : 0);
+        }
+        pipeAtItsTime(quote(24 * 60 + 10, BigDecimal.valueOf(closes[24]).toPlainString(), 100, "10000.00"));
+        advance(TICK);
+        assertThat(last(minuteSnapshots()).values().get("SMA_20").ready()).isFalse();
+
+        for (int minute = 0; minute < 24; minute++) {
+            backfill.pipeInput(SYMBOL, minuteBar(minute, BigDecimal.valueOf(closes[minute]).toPlainString(), 100));
+        }
+        advance(TICK);
+
+        IndicatorSnapshot current = last(minuteSnapshots());
+        assertThat(current.barOpenTime()).isEqualTo(OPEN.plusSeconds(24 * 60));
+        assertThat(current.barClosed()).isFalse();
+        assertThat(current.values().get("SMA_20").barsAvailable()).isEqualTo(25);
+        assertThat(current.values().get("SMA_20").outputs().get("value"))
+                .isCloseTo(average(closes, 5, 25), within(1e-9));
+    }
+
+    @Test
+    void backfillingTheSameBarAgainOverwritesItInsteadOfAddingOne() {
+        pipeAtItsTime(quote(130, "100.00", 100, "10000.00"));
+        backfill.pipeInput(SYMBOL, minuteBar(0, "99.00", 500));
+        backfill.pipeInput(SYMBOL, minuteBar(1, "99.50", 500));
+
+        Bar corrected = minuteBar(0, "98.00", 700);
+        backfill.pipeInput(SYMBOL, corrected);
+
+        List<Bar> bars = history(SYMBOL + "|1m|");
+        assertThat(bars).hasSize(2);
+        assertThat(bars.getFirst()).isEqualTo(corrected);
+    }
+
+    @Test
+    void theHistoryKeepsTheNewestBarsWhenABackfillBringsMoreThanItHolds() {
+        driver.close();
+        start(new StreamsSettings("unused:9092", null, stateDir.resolve("small"), null, null, 30, null, null, null,
+                null, null, null, List.of("SMA:timeperiod=20"), null, null, null, null));
+        advanceTo(OPEN.plusSeconds(40 * 60));
+
+        for (int minute = 39; minute >= 0; minute--) {
+            backfill.pipeInput(SYMBOL, minuteBar(minute, "100.00", 1));
+        }
+
+        List<Bar> bars = history(SYMBOL + "|1m|");
+        assertThat(bars).hasSize(30);
+        assertThat(bars.getFirst().openTime()).isEqualTo(OPEN.plusSeconds(10 * 60));
+        assertThat(last(bars).openTime()).isEqualTo(OPEN.plusSeconds(39 * 60));
+    }
+
+    @Test
+    void aBackfilledBarThatOverlapsOrFollowsTheFormingBarIsDeadLetteredAndChangesNothing() {
+        pipeAtItsTime(quote(70, "100.00", 100, "10000.00"));
+        advance(TICK);
+        minuteBars.readRecordsToList();
+        indicators.readRecordsToList();
+
+        backfill.pipeInput(SYMBOL, minuteBar(1, "90.00", 999));
+        backfill.pipeInput(SYMBOL, minuteBar(2, "90.00", 999));
+        advance(TICK);
+
+        assertThat(deadLetters.readValuesToList()).hasSize(2).allSatisfy(letter -> {
+            assertThat(letter.reasons().getFirst()).isEqualTo("backfill bar overlaps live data");
+            assertThat(letter.source()).startsWith(Topics.BARS_BACKFILL.name() + "/0/");
+            assertThat(letter.payload()).contains("\"volume\":999");
+        });
+        assertThat(history(SYMBOL + "|1m|")).isEmpty();
+        assertThat(minuteBars.isEmpty()).isTrue();
+        assertThat(indicators.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBackfilledDailyBarGivesTheFirstLiveQuoteItsChangeFromThePreviousClose() {
+        Bar friday = dailyBar(LocalDate.parse("2026-02-27"), "102.00");
+        backfill.pipeInput(SYMBOL, dailyBar(LocalDate.parse("2026-02-26"), "101.00"));
+        backfill.pipeInput(SYMBOL, friday);
+
+        pipeAtItsTime(quote(5, "103.02", 300, "30906.00"));
+        advance(TICK);
+
+        LatestQuote quote = last(latest.readValuesToList());
+        assertThat(quote.tradingDay()).isEqualTo(LocalDate.parse("2026-03-02"));
+        assertThat(quote.preClose()).isEqualByComparingTo("102.00");
+        assertThat(quote.change()).isEqualByComparingTo("1.02");
+        assertThat(quote.changePercent()).isEqualByComparingTo("1.00");
+        assertThat(quote.volume()).isEqualTo(300);
+        assertThat(dailyBars.readValuesToList()).filteredOn(Bar::closed).containsExactly(
+                dailyBar(LocalDate.parse("2026-02-26"), "101.00"), friday);
+    }
+
+    @Test
+    void aDailyBarBackfilledAfterTheLiveDayStartedStillSetsItsPreviousClose() {
+        pipeAtItsTime(quote(5, "103.02", 300, "30906.00"));
+        advance(TICK);
+        assertThat(last(latest.readValuesToList()).preClose()).isNull();
+
+        backfill.pipeInput(SYMBOL, dailyBar(LocalDate.parse("2026-02-27"), "102.00"));
+        backfill.pipeInput(SYMBOL, dailyBar(LocalDate.parse("2026-02-26"), "99.00"));
+        advance(TICK);
+
+        LatestQuote quote = last(latest.readValuesToList());
+        assertThat(quote.preClose()).isEqualByComparingTo("102.00");
+        assertThat(quote.changePercent()).isEqualByComparingTo("1.00");
+        assertThat(quote.volume()).isEqualTo(300);
+    }
+
+    @Test
+    void aSeriesWithOnlyBackfilledBarsPublishesIndicatorsAsOfItsLastBar() {
+        LocalDate day = LocalDate.parse("2026-01-05");
+        for (int i = 0; i < 30; i++) {
+            backfill.pipeInput(SYMBOL, dailyBar(day.plusDays(i), "100.00"));
+        }
+
+        advance(TICK);
+
+        IndicatorSnapshot daily = last(indicators.readValuesToList().stream()
+                .filter(snapshot -> snapshot.interval() == Interval.D1).toList());
+        assertThat(daily.barOpenTime()).isEqualTo(dailyBar(day.plusDays(29), "100.00").openTime());
+        assertThat(daily.barClosed()).isTrue();
+        assertThat(daily.values().get("SMA_20").outputs().get("value")).isCloseTo(100.0, within(1e-9));
+        assertThat(last(latest.readValuesToList()).tradingDay()).isEqualTo(day.plusDays(29));
+    }
+
+    @Test
+    void aLiveQuoteOlderThanTheBackfilledHistorySeesOnlyTheBarsBeforeIt() {
+        for (int minute = 0; minute < 10; minute++) {
+            backfill.pipeInput(SYMBOL, minuteBar(minute, "100.00", 1));
+        }
+
+        pipeAtItsTime(quote(5 * 60 + 10, "101.00", 100, "10100.00"));
+        advance(TICK);
+
+        IndicatorSnapshot current = last(minuteSnapshots());
+        assertThat(current.barOpenTime()).isEqualTo(OPEN.plusSeconds(5 * 60));
+        assertThat(current.values().get("SMA_5").barsAvailable()).isEqualTo(6);
+    }
+
+    @Test
+    void aBackfilledBarThatIsOpenOffTheGridOrUnderAnotherKeyIsDeadLetteredWithEveryReason() {
+        Bar minute = minuteBar(0, "100.00", 10);
+        Bar forming = new Bar(SYMBOL, Interval.M1, OPEN.plusSeconds(30), OPEN.plusSeconds(90), minute.tradingDay(),
+                minute.open(), minute.high(), minute.low(), minute.close(), 10, minute.amount(), 1, false);
+
+        backfill.pipeInput("600000", forming);
+
+        assertThat(deadLetters.readValuesToList()).singleElement().satisfies(letter -> assertThat(letter.reasons())
+                .hasSize(3).anySatisfy(reason -> assertThat(reason).contains("keyed by symbol"))
+                .anySatisfy(reason -> assertThat(reason).contains("not closed"))
+                .anySatisfy(reason -> assertThat(reason).contains("not on the market's grid")));
+        assertThat(history(SYMBOL + "|1m|")).isEmpty();
+    }
+
+    @Test
+    void seriesLeftOverWhenTheEmitBudgetRunsOutArePublishedFirstAtTheNextTick() {
+        List<String> symbols = List.of("600000", "600001", "600002");
+        for (String symbol : symbols) {
+            quotes.pipeInput(symbol, new Quote(symbol, OPEN.plusSeconds(5), new BigDecimal("10.00"), 100,
+                    new BigDecimal("1000.00"), "test"));
+        }
+        clock.stepPerRead(Duration.ofMillis(1));
+
+        advance(TICK);
+        List<String> first = keys(indicators);
+        List<String> latestFirst = keys(latest);
+        advance(TICK);
+        advance(TICK);
+        List<String> later = keys(indicators);
+
+        assertThat(first).hasSizeBetween(1, 23);
+        assertThat(latestFirst).containsExactlyInAnyOrderElementsOf(symbols);
+        assertThat(later).doesNotContainAnyElementsOf(first);
+        assertThat(concat(first, later)).hasSize(24).doesNotHaveDuplicates();
+    }
+
+    private static List<String> keys(TestOutputTopic<String, ?> topic) {
+        return topic.readKeyValuesToList().stream().map(record -> record.key).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private List<IndicatorSnapshot> minuteSnapshots() {
+        return indicators.readValuesToList().stream().filter(snapshot -> snapshot.interval() == Interval.M1)
+                .toList();
+    }
+
+    private List<Bar> history(String prefix) {
+        KeyValueStore<String, Bar> store = driver.getKeyValueStore(MarketTopology.BAR_HISTORY_STORE);
+        List<Bar> bars = new ArrayList<>();
+        try (KeyValueIterator<String, Bar> entries = store.prefixScan(prefix, new StringSerializer())) {
+            entries.forEachRemaining(entry -> bars.add(entry.value));
+        }
+        return bars;
+    }
+
+    /** A closed 1m bar of the morning session, {@code minute} minutes after the open, at one price. */
+    private static Bar minuteBar(int minute, String price, long volume) {
+        BigDecimal close = new BigDecimal(price);
+        Instant open = OPEN.plusSeconds(minute * 60L);
+        return new Bar(SYMBOL, Interval.M1, open, open.plusSeconds(60), LocalDate.parse("2026-03-02"), close, close,
+                close, close, volume, close.multiply(BigDecimal.valueOf(volume)), 1, true);
+    }
+
+    /** A closed daily bar of a Shanghai date that opened one percent below its close. */
+    private static Bar dailyBar(LocalDate day, String price) {
+        BigDecimal close = new BigDecimal(price);
+        BigDecimal open = close.multiply(new BigDecimal("0.99"));
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        return new Bar(SYMBOL, Interval.D1, day.atStartOfDay(shanghai).toInstant(),
+                day.plusDays(1).atStartOfDay(shanghai).toInstant(), day, open, close, open, close, 10_000,
+                close.multiply(BigDecimal.valueOf(10_000)), 50, true);
+    }
+
     private void start(StreamsSettings settings) {
         DeadLetterPublisher publisher = (key, letter) -> published.add(letter);
         driver = new TopologyTestDriver(MarketTopology.build(settings, clock),
                 MarketTopology.streamsProperties(settings, publisher, clock), clock.instant());
         quotes = driver.createInputTopic(Topics.QUOTES.name(), new StringSerializer(), JsonSerde.of(Quote.class));
         rawQuotes = driver.createInputTopic(Topics.QUOTES.name(), new StringSerializer(), new ByteArraySerializer());
+        backfill = driver.createInputTopic(Topics.BARS_BACKFILL.name(), new StringSerializer(),
+                JsonSerde.of(Bar.class));
         minuteBars = output(Topics.bars(Interval.M1).name(), Bar.class);
         dailyBars = output(Topics.bars(Interval.D1).name(), Bar.class);
         indicators = output(Topics.INDICATORS.name(), IndicatorSnapshot.class);
