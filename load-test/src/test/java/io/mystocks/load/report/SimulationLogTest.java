@@ -32,10 +32,10 @@ class SimulationLogTest {
         assertThat(run.simulationClass()).isEqualTo("probe.ProbeSimulation");
         assertThat(run.scenarios()).containsExactly("s");
         assertThat(run.users()).isEqualTo(1);
-        assertThat(run.firstUserMillis()).isEqualTo(2632);
+        assertThat(run.firstUserMillis()).isEqualTo(185);
         assertThat(recorder.requests).singleElement().satisfies(request -> {
             assertThat(request.name()).isEqualTo("r");
-            assertThat(request.responseTime()).isEqualTo(320);
+            assertThat(request.responseTime()).isEqualTo(95);
             assertThat(request.ok()).isFalse();
             assertThat(request.message()).isEqualTo("status.find.is(201), found 200");
         });
