@@ -46,6 +46,16 @@ public record JobState(String jobId, String strategyId, JobStatus status, double
                 attempts, worker);
     }
 
+    /**
+     * Stopped at a client's request before it finished; the progress stays where the job got to.
+     *
+     * @param why who asked and when, as {@link JobCancel#describe()} puts it
+     */
+    public JobState cancelled(Instant at, String why) {
+        return new JobState(jobId, strategyId, JobStatus.CANCELLED, progress, why, submittedAt, startedAt, at, null,
+                attempts, worker);
+    }
+
     /** Redis key of a job's state. */
     public static String redisKey(String jobId) {
         return "mystocks:job:" + jobId;

@@ -14,11 +14,7 @@ import io.mystocks.contracts.Json;
 import io.mystocks.contracts.JsonSerde;
 import io.mystocks.contracts.LatestQuote;
 import io.mystocks.contracts.Market;
-import io.mystocks.contracts.RecordHeaders;
-import io.mystocks.contracts.TopicSpec;
 import io.mystocks.contracts.Topics;
-import io.mystocks.stack.EmbeddedKafkaBroker;
-import io.mystocks.stack.EmbeddedRedisServer;
 import io.mystocks.worker.backtest.BacktestResult;
 import io.mystocks.worker.screen.ScreenResult;
 import java.math.BigDecimal;
@@ -33,32 +29,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -75,23 +52,19 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class StrategyWorkerIT {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String GROUP = "mystocks-strategy-workers";
+    private static final Duration PATIENCE = JobsTestKit.PATIENCE;
     private static final int DAILY_BARS = 300;
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
 
-    private static EmbeddedKafkaBroker kafka;
-    private static EmbeddedRedisServer redis;
-    private static KafkaProducer<String, byte[]> producer;
-    private static RedissonClient redisson;
+    private static JobsTestKit kit;
 
     @LocalServerPort
     private int port;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("mystocks.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("mystocks.redis.address", redis::address);
+        registry.add("mystocks.kafka.bootstrap-servers", kit::bootstrapServers);
+        registry.add("mystocks.redis.address", kit::redisAddress);
         registry.add("mystocks.health.probe-interval", () -> "200ms");
     }
 
@@ -99,11 +72,11 @@ class StrategyWorkerIT {
     void runsAValueScreenToSucceededInRedisAndOnTheResultsTopic() throws Exception {
         JobRequest request = new JobRequest("job-value-1", "value", Map.of("top_n", 3, "min_score", 0),
                 Instant.now(), "req-value-1");
-        storeState(JobState.queued(request));
+        kit.storeState(JobState.queued(request));
 
-        submit(request);
+        kit.submit(request);
 
-        JobState done = awaitTerminal("job-value-1");
+        JobState done = kit.awaitTerminal("job-value-1");
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(1);
         ScreenResult result = Json.mapper().convertValue(done.result(), ScreenResult.class);
@@ -113,21 +86,21 @@ class StrategyWorkerIT {
         assertThat(result.items()).extracting(ScreenResult.Item::rank).containsExactly(1, 2, 3);
         assertThat(result.items().getFirst().score()).isEqualTo(91.67);
         assertThat(result.items().getFirst().price()).isEqualByComparingTo("1688.00");
-        assertThat(awaitResultOnTopic("job-value-1")).isEqualTo(done);
+        assertThat(kit.awaitResultOnTopic("job-value-1")).isEqualTo(done);
     }
 
     @Test
     void doesNotRunARedeliveredJobAgain() throws Exception {
         JobRequest request = new JobRequest("job-twice", "growth", Map.of("top_n", 2, "min_score", 0),
                 Instant.now(), "req-twice");
-        storeState(JobState.queued(request));
-        submit(request);
-        JobState first = awaitTerminal("job-twice");
+        kit.storeState(JobState.queued(request));
+        kit.submit(request);
+        JobState first = kit.awaitTerminal("job-twice");
 
-        RecordMetadata duplicate = submit(request);
+        RecordMetadata duplicate = kit.submit(request);
         awaitCommittedPast(duplicate);
 
-        JobState after = readState("job-twice").orElseThrow();
+        JobState after = kit.readState("job-twice").orElseThrow();
         assertThat(after).isEqualTo(first);
         assertThat(after.attempts()).isEqualTo(1);
     }
@@ -136,26 +109,26 @@ class StrategyWorkerIT {
     void failsAnUnknownStrategyWithAMessageNamingTheKnownOnes() throws Exception {
         JobRequest request = new JobRequest("job-unknown", "momentum", Map.of(), Instant.now(), "req-unknown");
 
-        submit(request);
+        kit.submit(request);
 
-        JobState failed = awaitTerminal("job-unknown");
+        JobState failed = kit.awaitTerminal("job-unknown");
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.message()).isEqualTo("unknown strategy \"momentum\"; choose one of balanced,"
                 + " bollinger_reversion, donchian_breakout, ema_cross, growth, kdj_cross, ma_cross, macd_cross,"
                 + " rsi_reversion, value");
         assertThat(failed.attempts()).isZero();
-        assertThat(awaitResultOnTopic("job-unknown")).isEqualTo(failed);
+        assertThat(kit.awaitResultOnTopic("job-unknown")).isEqualTo(failed);
     }
 
     @Test
     void runsAMovingAverageBacktestOverThePublishedClosedDailyBars() throws Exception {
         JobRequest request = new JobRequest("job-ma-1", "ma_cross", Map.of("symbols", List.of("600519")),
                 Instant.now(), "req-ma-1");
-        storeState(JobState.queued(request));
+        kit.storeState(JobState.queued(request));
 
-        submit(request);
+        kit.submit(request);
 
-        JobState done = awaitTerminal("job-ma-1");
+        JobState done = kit.awaitTerminal("job-ma-1");
         assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
         BacktestResult result = Json.mapper().convertValue(done.result(), BacktestResult.class);
         assertThat(result.strategyId()).isEqualTo("ma_cross");
@@ -169,7 +142,7 @@ class StrategyWorkerIT {
         assertThat(result.summary().sharpeRatio()).isNotNull();
         assertThat(result.fees().stampTax()).isPositive();
         assertThat(result.hashes().trades()).hasSize(64);
-        assertThat(awaitResultOnTopic("job-ma-1")).isEqualTo(done);
+        assertThat(kit.awaitResultOnTopic("job-ma-1")).isEqualTo(done);
     }
 
     @Test
@@ -177,9 +150,9 @@ class StrategyWorkerIT {
         JobRequest request = new JobRequest("job-ma-2", "ma_cross", Map.of("symbols", "MSFT"), Instant.now(),
                 "req-ma-2");
 
-        submit(request);
+        kit.submit(request);
 
-        JobState failed = awaitTerminal("job-ma-2");
+        JobState failed = kit.awaitTerminal("job-ma-2");
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.message()).isEqualTo("no daily bars for MSFT at all; history backfill publishes them");
     }
@@ -204,24 +177,13 @@ class StrategyWorkerIT {
 
         @Override
         public void beforeAll(ExtensionContext context) throws Exception {
-            kafka = EmbeddedKafkaBroker.startTemporary();
-            kafka.createTopics(Topics.all());
-            redis = EmbeddedRedisServer.start(0, null);
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-            Config config = new Config();
-            config.useSingleServer().setAddress(redis.address());
-            redisson = Redisson.create(config);
+            kit = JobsTestKit.start();
             publishMarket();
         }
 
         @Override
         public void afterAll(ExtensionContext context) {
-            redisson.shutdown();
-            producer.close();
-            redis.close();
-            kafka.close();
+            kit.close();
         }
     }
 
@@ -233,13 +195,13 @@ class StrategyWorkerIT {
         listed("000001", "Ping An Bank", Market.CN, "Financials",
                 new double[] {-5, 0.5, -0.05, -0.10, -0.50, 0.00, 5e9});
         listed("601398", "ICBC", Market.CN, "Financials", null);
-        send(Topics.FUNDAMENTALS, "BROKEN", "{\"symbol\": ".getBytes(StandardCharsets.UTF_8));
+        kit.send(Topics.FUNDAMENTALS, "BROKEN", "{\"symbol\": ".getBytes(StandardCharsets.UTF_8));
         BigDecimal price = new BigDecimal("1688.00");
         publishDailyBars("600519");
-        send(Topics.QUOTES_LATEST, "600519", JsonSerde.of(LatestQuote.class).serialize("t", new LatestQuote("600519",
-                price, price, price, price, price, BigDecimal.ZERO, BigDecimal.ZERO, 1200, price.movePointRight(5),
-                40, LocalDate.of(2026, 10, 9), Instant.parse("2026-10-09T06:00:00Z"))));
-        producer.flush();
+        kit.send(Topics.QUOTES_LATEST, "600519", JsonSerde.of(LatestQuote.class).serialize("t", new LatestQuote(
+                "600519", price, price, price, price, price, BigDecimal.ZERO, BigDecimal.ZERO, 1200,
+                price.movePointRight(5), 40, LocalDate.of(2026, 10, 9), Instant.parse("2026-10-09T06:00:00Z"))));
+        kit.flush();
     }
 
     /**
@@ -256,7 +218,7 @@ class StrategyWorkerIT {
             Bar bar = new Bar(symbol, Interval.D1, day.atStartOfDay(Market.CN.zone()).toInstant(),
                     day.plusDays(1).atStartOfDay(Market.CN.zone()).toInstant(), day, open, open.max(close),
                     open.min(close), close, 10_000, close.multiply(BigDecimal.valueOf(10_000)), 50, i < DAILY_BARS);
-            producer.send(new ProducerRecord<>(topic, bar.key(), serde.serialize(topic, bar)));
+            kit.send(Topics.bars(Interval.D1), bar.key(), serde.serialize(topic, bar));
             open = close;
         }
     }
@@ -268,75 +230,18 @@ class StrategyWorkerIT {
     /** Lists a symbol with fundamentals pe, pb, roe, revenue growth, profit growth, yield, market cap. */
     private static void listed(String symbol, String name, Market market, String sector, double[] f)
             throws Exception {
-        send(Topics.INSTRUMENTS, symbol, JsonSerde.of(Instrument.class).serialize("t",
+        kit.send(Topics.INSTRUMENTS, symbol, JsonSerde.of(Instrument.class).serialize("t",
                 new Instrument(symbol, name, market == Market.CN ? "SSE" : "NASDAQ", market,
                         market.currency(), sector, market.lotSize())));
         if (f != null) {
-            send(Topics.FUNDAMENTALS, symbol, JsonSerde.of(Fundamentals.class).serialize("t",
+            kit.send(Topics.FUNDAMENTALS, symbol, JsonSerde.of(Fundamentals.class).serialize("t",
                     new Fundamentals(symbol, f[0], f[1], f[2], f[3], f[4], f[5], f[6], LocalDate.of(2026, 9, 30),
                             true)));
         }
     }
 
-    private static RecordMetadata send(TopicSpec topic, String key, byte[] value) throws Exception {
-        return producer.send(new ProducerRecord<>(topic.name(), key, value)).get(10, TimeUnit.SECONDS);
-    }
-
-    private static RecordMetadata submit(JobRequest request) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.JOBS.name(), request.jobId(),
-                JsonSerde.of(JobRequest.class).serialize(Topics.JOBS.name(), request));
-        RecordHeaders.put(record.headers(), RecordHeaders.REQUEST_ID, request.requestId());
-        return producer.send(record).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void storeState(JobState state) {
-        redisson.getBucket(JobState.redisKey(state.jobId()), StringCodec.INSTANCE)
-                .set(Json.mapper().writeValueAsString(state));
-    }
-
-    private static Optional<JobState> readState(String jobId) {
-        Object json = redisson.getBucket(JobState.redisKey(jobId), StringCodec.INSTANCE).get();
-        return Optional.ofNullable(json).map(j -> Json.mapper().readValue((String) j, JobState.class));
-    }
-
-    private static JobState awaitTerminal(String jobId) {
-        return await().atMost(PATIENCE).until(() -> readState(jobId).orElse(null),
-                state -> state != null && state.status().isTerminal());
-    }
-
-    private static JobState awaitResultOnTopic(String jobId) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RESULTS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            JobState[] found = new JobState[1];
-            await().atMost(PATIENCE).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (jobId.equals(record.key())) {
-                        found[0] = JsonSerde.of(JobState.class).deserialize(record.topic(), record.value());
-                    }
-                }
-                return found[0] != null;
-            });
-            return found[0];
-        }
-    }
-
     private static void awaitCommittedPast(RecordMetadata record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin = kafka.admin()) {
-            await().atMost(PATIENCE).until(() -> committed(admin, partition) > record.offset());
-        }
-    }
-
-    private static long committed(Admin admin, TopicPartition partition)
-            throws InterruptedException, ExecutionException {
-        OffsetAndMetadata offset = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get()
-                .get(partition);
-        return offset == null ? -1 : offset.offset();
+        await().atMost(PATIENCE).until(() -> kit.committed(partition) > record.offset());
     }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -116,10 +117,13 @@ final class JobConsumer implements SmartLifecycle {
     }
 
     private void consume(KafkaConsumer<String, byte[]> consumer) {
+        Map<TopicPartition, OffsetAndMetadata> deferred = new HashMap<>();
         consumer.subscribe(List.of(Topics.JOBS.name()), new LoggingRebalanceListener());
         while (!isStopping()) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                if (!handle(consumer, record)) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+            commitDeferred(consumer, deferred);
+            for (ConsumerRecord<String, byte[]> record : records) {
+                if (!handle(consumer, record, deferred)) {
                     return;
                 }
             }
@@ -127,11 +131,12 @@ final class JobConsumer implements SmartLifecycle {
     }
 
     /** Processes and commits one record; false when the worker is stopping. */
-    private boolean handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record) {
+    private boolean handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record,
+                           Map<TopicPartition, OffsetAndMetadata> deferred) {
         JobRecord job = JobRecord.of(record);
         try {
             processor.process(job);
-            commit(consumer, record);
+            commit(consumer, record, deferred);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -147,13 +152,48 @@ final class JobConsumer implements SmartLifecycle {
         }
     }
 
-    private static void commit(KafkaConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record) {
+    /**
+     * Commits a finished record. During a rebalance the commit is deferred to the next poll, which
+     * completes the rebalance: the cooperative assignor usually leaves the partition here, and without a
+     * second try its finished jobs would stay uncommitted until a later job of the partition.
+     */
+    private static void commit(KafkaConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record,
+                               Map<TopicPartition, OffsetAndMetadata> deferred) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1);
         try {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-        } catch (CommitFailedException | RebalanceInProgressException e) {
+            consumer.commitSync(Map.of(partition, next));
+            deferred.remove(partition);
+        } catch (RebalanceInProgressException e) {
+            log.info("Deferring the commit of job record {}/{}/{} until the rebalance is over", record.topic(),
+                    record.partition(), record.offset());
+            deferred.put(partition, next);
+        } catch (CommitFailedException e) {
             log.warn("Could not commit job record {}/{}/{}: {}; its new owner will find the job finished",
                     record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    /** Commits what a rebalance held up, for the partitions this worker still owns. */
+    private static void commitDeferred(KafkaConsumer<String, byte[]> consumer,
+                                       Map<TopicPartition, OffsetAndMetadata> deferred) {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> owned = new HashMap<>(deferred);
+        owned.keySet().retainAll(consumer.assignment());
+        deferred.clear();
+        if (owned.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(owned);
+            log.info("Committed job records deferred by a rebalance: {}", owned);
+        } catch (RebalanceInProgressException e) {
+            deferred.putAll(owned);
+        } catch (CommitFailedException e) {
+            log.warn("Could not commit the deferred job records {}: {}; their new owner will find the jobs "
+                    + "finished", owned, e.getMessage());
         }
     }
 

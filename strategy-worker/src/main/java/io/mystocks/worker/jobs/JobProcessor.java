@@ -1,6 +1,7 @@
 package io.mystocks.worker.jobs;
 
 import io.mystocks.contracts.DeadLetter;
+import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobRequest;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
@@ -45,6 +46,14 @@ import org.slf4j.MDC;
  *   <li>Redis or Kafka fail: {@code process} throws, the record is not committed and is processed
  *       again, because the job itself may well be fine.</li>
  * </ul>
+ *
+ * <p>Cancelling: the API stores a {@link JobCancel} next to the job's state, and for a job no worker
+ * has started it also replaces QUEUED by CANCELLED. A job found CANCELLED with its request still there
+ * is published to {@code strategy.results} and skipped; a request found right after RUNNING was
+ * stored, or at a progress point, ends the job CANCELLED. Redis never lets a write replace a terminal
+ * state, so when storing RUNNING is refused the API has just cancelled the job, and when storing a
+ * terminal state is refused the one kept is published again, so that the topic's latest record of the
+ * job is the state Redis holds.
  */
 final class JobProcessor implements AutoCloseable {
     /** The MDC key holding the request id of the job being processed. */
@@ -104,8 +113,7 @@ final class JobProcessor implements AutoCloseable {
         String jobId = job.request().jobId();
         Optional<JobState> stored = store.read(jobId);
         if (stored.isPresent() && stored.get().status().isTerminal()) {
-            log.debug("Job {} from {} is already {}; skipping it", jobId, job.record().coordinates(),
-                    stored.get().status());
+            settled(job, stored.get());
             return;
         }
         // Absent when Redis lost it, or the request did not come through the API; a RUNNING state means
@@ -117,15 +125,56 @@ final class JobProcessor implements AutoCloseable {
             return;
         }
 
-        JobState running = current.running(clock.instant(), workerId);
-        store.write(running, properties.retention());
-        log.debug("Job {} running {} (attempt {})", jobId, job.request().strategyId(), running.attempts());
-        if (awaitMarket(running)) {
-            attempt(job, run.get(), running);
+        Optional<JobState> running = start(job, current);
+        if (running.isEmpty()) {
+            return;
+        }
+        log.debug("Job {} running {} (attempt {})", jobId, job.request().strategyId(), running.get().attempts());
+        if (awaitMarket(running.get())) {
+            attempt(job, run.get(), running.get());
         } else {
-            finish(job, running.failed(clock.instant(), "market data is still loading after "
+            finish(job, running.get().failed(clock.instant(), "market data is still loading after "
                     + human(properties.marketDataWait()) + "; submit the job again in a minute"));
         }
+    }
+
+    /**
+     * Stores RUNNING, then looks for a cancel request: one made before that write, while the job was
+     * still queued, is only seen now. Empty when the job ended instead.
+     */
+    private Optional<JobState> start(Job job, JobState current) throws InterruptedException {
+        String jobId = current.jobId();
+        JobState running = current.running(clock.instant(), workerId);
+        if (!store.write(running, properties.retention())) {
+            // Refused only over a terminal state: the API cancelled the job after it was read.
+            Optional<JobState> settledMeanwhile = store.read(jobId);
+            if (settledMeanwhile.isPresent()) {
+                settled(job, settledMeanwhile.get());
+            }
+            return Optional.empty();
+        }
+        Optional<JobCancel> cancel = store.cancelRequest(jobId);
+        if (cancel.isPresent()) {
+            finish(job, running.cancelled(clock.instant(), cancel.get().describe()));
+            return Optional.empty();
+        }
+        return Optional.of(running);
+    }
+
+    /**
+     * A job whose state is already terminal is skipped, except one the API cancelled before any worker
+     * took it: its CANCELLED state is published first, so that {@code strategy.results} has every job.
+     */
+    private void settled(Job job, JobState terminal) throws InterruptedException {
+        String jobId = terminal.jobId();
+        if (terminal.status() == JobStatus.CANCELLED && store.cancelRequest(jobId).isPresent()) {
+            outputs.publishResult(terminal, job.requestId());
+            store.clearCancelRequest(jobId);
+            log.info("Job {} {} was cancelled before it started; published its CANCELLED state", jobId,
+                    terminal.strategyId());
+            return;
+        }
+        log.debug("Job {} from {} is already {}; skipping it", jobId, job.record().coordinates(), terminal.status());
     }
 
     /** Binds the parameters, or fails the job for an unknown strategy or bad parameters. */
@@ -161,6 +210,10 @@ final class JobProcessor implements AutoCloseable {
             Outcome outcome = runOnce(run, state, deadline);
             if (outcome instanceof Outcome.Succeeded succeeded) {
                 finish(job, state.succeeded(clock.instant(), succeeded.result()));
+                return;
+            }
+            if (outcome instanceof Outcome.Cancelled cancelled) {
+                finish(job, cancelled.reached().cancelled(clock.instant(), cancelled.cancel().describe()));
                 return;
             }
             if (outcome instanceof Outcome.TimedOut) {
@@ -204,6 +257,9 @@ final class JobProcessor implements AutoCloseable {
         try {
             return new Outcome.Succeeded(future.get(remaining, TimeUnit.NANOSECONDS));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof JobCancelledException cancelled) {
+                return new Outcome.Cancelled(progress.state(), cancelled.cancel());
+            }
             return new Outcome.Crashed(e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -224,14 +280,25 @@ final class JobProcessor implements AutoCloseable {
                 new String(job.record().value(), StandardCharsets.UTF_8), clock.instant()), job.requestId());
     }
 
-    /** Publishes the terminal state, then stores it: Redis can be rebuilt from the topic, not the reverse. */
+    /**
+     * Publishes the terminal state, then stores it: Redis can be rebuilt from the topic, not the reverse.
+     * When Redis already holds a terminal state (another worker finished the job first), that one is
+     * kept and published again, so that the topic's latest record agrees with Redis.
+     */
     private void finish(Job job, JobState terminal) throws InterruptedException {
         outputs.publishResult(terminal, job.requestId());
-        store.write(terminal, properties.retention());
-        log.info("Job {} {} {} in {} ms after {} attempt(s){}", terminal.jobId(), terminal.strategyId(),
-                terminal.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - job.startedNanos()),
-                terminal.attempts(), terminal.status() == JobStatus.FAILED
-                        ? ": " + terminal.message() : "");
+        JobState kept = terminal;
+        if (!store.write(terminal, properties.retention())) {
+            kept = store.read(terminal.jobId()).orElse(terminal);
+            outputs.publishResult(kept, job.requestId());
+            log.info("Job {} was already {} by {}; kept that state", kept.jobId(), kept.status(), kept.worker());
+        }
+        if (kept.status() == JobStatus.CANCELLED) {
+            store.clearCancelRequest(kept.jobId());
+        }
+        log.info("Job {} {} {} in {} ms after {} attempt(s){}", kept.jobId(), kept.strategyId(),
+                kept.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - job.startedNanos()),
+                kept.attempts(), kept.status() == JobStatus.SUCCEEDED ? "" : ": " + kept.message());
     }
 
     /** Dead-letters a record that is not a job request, and fails its job if the API queued one. */
@@ -279,6 +346,10 @@ final class JobProcessor implements AutoCloseable {
         }
 
         record Crashed(Throwable cause) implements Outcome {
+        }
+
+        /** @param reached the state as last reported, with the progress the job got to */
+        record Cancelled(JobState reached, JobCancel cancel) implements Outcome {
         }
 
         record TimedOut() implements Outcome {

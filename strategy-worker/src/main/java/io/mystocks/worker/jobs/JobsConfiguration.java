@@ -19,7 +19,8 @@ class JobsConfiguration {
     @Bean(destroyMethod = "close")
     JobProcessor jobProcessor(StrategyCatalog catalog, MarketData market, JobStore store, KafkaJobOutputs outputs,
                               JobsProperties jobs, Clock clock) {
-        return new JobProcessor(catalog, market, store, outputs, jobs, clock, WorkerId.current());
+        String workerId = jobs.workerId() != null ? jobs.workerId() : WorkerId.current();
+        return new JobProcessor(catalog, market, store, outputs, jobs, clock, workerId);
     }
 
     @Bean

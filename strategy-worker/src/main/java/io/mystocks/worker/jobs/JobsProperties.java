@@ -3,6 +3,7 @@ package io.mystocks.worker.jobs;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retention      how long a job's state stays in Redis
  * @param publishTimeout how long writing to {@code strategy.results} or the dead-letter topic may take
  * @param shutdownGrace  how long stopping waits for a running job before abandoning it to redelivery
+ * @param workerId       how job states name this worker; unset means {@code host-pid}
  */
 @Validated
 @ConfigurationProperties("mystocks.jobs")
@@ -31,7 +33,8 @@ record JobsProperties(
         @DefaultValue("2m") @DurationMin(millis = 0) Duration marketDataWait,
         @DefaultValue("7d") @DurationMin(seconds = 1) Duration retention,
         @DefaultValue("30s") @DurationMin(seconds = 2) Duration publishTimeout,
-        @DefaultValue("10s") @DurationMin(millis = 0) Duration shutdownGrace) {
+        @DefaultValue("10s") @DurationMin(millis = 0) Duration shutdownGrace,
+        @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String workerId) {
 
     /**
      * The longest time one job can keep the consumer from polling: the worker handles one record at a

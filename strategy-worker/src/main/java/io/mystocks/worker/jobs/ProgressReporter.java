@@ -1,25 +1,32 @@
 package io.mystocks.worker.jobs;
 
+import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
 import io.mystocks.worker.strategy.Progress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stores a running job's progress in steps of at least a tenth, so that a fast strategy does not flood
- * Redis. Once closed (the attempt ended, timed out or was cancelled) it stores nothing more, so a late
- * report can never overwrite a terminal state, and it stops the strategy at its next report.
+ * Redis, and looks for a cancel request at the first report and at every stored step (at most eleven
+ * reads an attempt); a request found stops the strategy with {@link JobCancelledException}. Once
+ * closed (the attempt ended, timed out or was cancelled) it stores nothing more, so a late report can
+ * never overwrite a terminal state, and it stops the strategy at its next report.
  */
 final class ProgressReporter implements Progress {
     private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
     private static final double STEP = 0.1;
+    /** So that reports of exactly 0.1, 0.2, 0.3... each make a step despite binary fractions. */
+    private static final double ROUNDING = 1e-9;
 
     private final JobStore store;
     private final Duration retention;
     private JobState state;
     private double stored;
+    private boolean checked;
     private boolean closed;
 
     ProgressReporter(JobStore store, JobState running, Duration retention) {
@@ -35,7 +42,14 @@ final class ProgressReporter implements Progress {
             throw new CancellationException("job " + state.jobId() + " was stopped");
         }
         double clamped = Math.clamp(fraction, 0.0, 1.0);
-        if (clamped - stored < STEP) {
+        boolean step = clamped - stored >= STEP - ROUNDING;
+        if (step || !checked) {
+            checked = true;
+            cancelRequest().ifPresent(cancel -> {
+                throw new JobCancelledException(cancel);
+            });
+        }
+        if (!step) {
             return;
         }
         stored = clamped;
@@ -48,7 +62,22 @@ final class ProgressReporter implements Progress {
         }
     }
 
+    /** The state as last reported, with its progress. */
+    synchronized JobState state() {
+        return state;
+    }
+
     synchronized void close() {
         closed = true;
+    }
+
+    private Optional<JobCancel> cancelRequest() {
+        try {
+            return store.cancelRequest(state.jobId());
+        } catch (RuntimeException e) {
+            // Unreadable now means not cancelled yet: the next step looks again.
+            log.warn("Could not check job {} for a cancel request: {}", state.jobId(), e.toString());
+            return Optional.empty();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.mystocks.worker.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mystocks.contracts.DeadLetter;
+import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobRequest;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
@@ -27,6 +28,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,7 @@ class JobProcessorTest {
     private final FakeOutputs outputs = new FakeOutputs();
     private final FakeMarket market = new FakeMarket();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile IntConsumer midRun = step -> { };
     private final List<JobProcessor> processors = new ArrayList<>();
 
     @AfterEach
@@ -85,7 +89,8 @@ class JobProcessorTest {
 
         JobState stored = store.get("job-3");
         assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(stored.message()).isEqualTo("unknown strategy \"momentum\"; choose one of echo, flaky, stuck");
+        assertThat(stored.message())
+                .isEqualTo("unknown strategy \"momentum\"; choose one of echo, flaky, steps, stuck");
         assertThat(stored.attempts()).isZero();
         assertThat(outputs.results).containsExactly(stored);
         assertThat(outputs.deadLetters).isEmpty();
@@ -176,6 +181,106 @@ class JobProcessorTest {
         assertThat(stored.message()).startsWith("the job request could not be read");
     }
 
+    @Test
+    void publishesAJobTheApiCancelledBeforeItStartedAndDoesNotRunIt() throws InterruptedException {
+        JobRequest request = request("job-10", "steps");
+        JobCancel cancel = new JobCancel("job-10", NOW.minusSeconds(1), "req-cancel");
+        JobState cancelled = JobState.queued(request).cancelled(NOW.minusSeconds(1), cancel.describe());
+        store.put(cancelled);
+        store.cancels.put("job-10", cancel);
+
+        processor(properties()).process(record(request));
+
+        assertThat(store.get("job-10")).isEqualTo(cancelled);
+        assertThat(outputs.results).containsExactly(cancelled);
+        assertThat(store.cancels).isEmpty();
+    }
+
+    @Test
+    void skipsACancelledJobWhoseStateIsAlreadyPublished() throws InterruptedException {
+        JobRequest request = request("job-11", "steps");
+        store.put(JobState.queued(request).cancelled(NOW, "cancelled by request r at " + NOW));
+
+        processor(properties()).process(record(request));
+
+        assertThat(outputs.results).isEmpty();
+    }
+
+    @Test
+    void cancelsAQueuedJobWhoseCancelRequestIsFoundOnceItIsRunning() throws InterruptedException {
+        JobRequest request = request("job-12", "steps");
+        store.put(JobState.queued(request));
+        store.cancels.put("job-12", new JobCancel("job-12", NOW.minusSeconds(2), "req-cancel"));
+
+        processor(properties()).process(record(request));
+
+        JobState stored = store.get("job-12");
+        assertThat(stored.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(stored.message()).isEqualTo("cancelled by request req-cancel at 2026-10-01T14:59:58Z");
+        assertThat(stored.worker()).isEqualTo("test-1");
+        assertThat(stored.finishedAt()).isEqualTo(NOW);
+        assertThat(stored.progress()).isZero();
+        assertThat(outputs.results).containsExactly(stored);
+        assertThat(store.cancels).isEmpty();
+    }
+
+    @Test
+    void stopsARunningJobAtTheProgressPointAfterItsCancelRequest() throws InterruptedException {
+        JobRequest request = request("job-13", "steps");
+        store.put(JobState.queued(request));
+        midRun = step -> {
+            if (step == 3) {
+                store.cancels.put("job-13", new JobCancel("job-13", NOW, "req-cancel"));
+            }
+        };
+
+        processor(properties()).process(record(request));
+
+        JobState stored = store.get("job-13");
+        assertThat(stored.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(stored.progress()).isEqualTo(0.3);
+        assertThat(stored.attempts()).as("a cancelled job is not run again").isEqualTo(1);
+        assertThat(stored.result()).isNull();
+        assertThat(outputs.results).containsExactly(stored);
+        assertThat(outputs.deadLetters).isEmpty();
+        assertThat(store.cancels).isEmpty();
+    }
+
+    @Test
+    void leavesAJobTheApiCancelledWhileItWasBeingPickedUp() throws InterruptedException {
+        JobRequest request = request("job-14", "steps");
+        store.put(JobState.queued(request));
+        JobCancel cancel = new JobCancel("job-14", NOW, "req-cancel");
+        JobState cancelled = JobState.queued(request).cancelled(NOW, cancel.describe());
+        store.beforeWrite = state -> {
+            if (state.status() == JobStatus.RUNNING && store.cancels.putIfAbsent("job-14", cancel) == null) {
+                store.put(cancelled);
+            }
+        };
+
+        processor(properties()).process(record(request));
+
+        assertThat(store.get("job-14")).isEqualTo(cancelled);
+        assertThat(outputs.results).containsExactly(cancelled);
+    }
+
+    @Test
+    void keepsAndRepublishesTheStateOfAWorkerThatFinishedTheJobFirst() throws InterruptedException {
+        JobRequest request = request("job-15", "echo");
+        store.put(JobState.queued(request));
+        JobState theirs = JobState.queued(request).running(NOW, "other").succeeded(NOW, Map.of("symbols", 0));
+        store.beforeWrite = state -> {
+            if (state.status().isTerminal() && !"other".equals(state.worker())) {
+                store.put(theirs);
+            }
+        };
+
+        processor(properties()).process(record(request));
+
+        assertThat(store.get("job-15")).isEqualTo(theirs);
+        assertThat(outputs.results).hasSize(2).last().isEqualTo(theirs);
+    }
+
     private JobProcessor processor(Props props) {
         StrategyCatalog catalog = new StrategyCatalog(List.of(
                 strategy("echo", (market, progress) -> Map.of("symbols", market.instruments().size())),
@@ -188,6 +293,13 @@ class JobProcessorTest {
                 strategy("stuck", (market, progress) -> {
                     awaitInterrupt();
                     return Map.of();
+                }),
+                strategy("steps", (market, progress) -> {
+                    for (int step = 1; step <= 10; step++) {
+                        progress.report(step / 10.0, "step " + step);
+                        midRun.accept(step);
+                    }
+                    return Map.of("steps", 10);
                 })));
         JobProcessor processor = new JobProcessor(catalog, market, store, outputs, props.build(), CLOCK, "test-1");
         processors.add(processor);
@@ -244,13 +356,15 @@ class JobProcessorTest {
 
         JobsProperties build() {
             return new JobsProperties("group", 3, Duration.ZERO, timeLimit, Duration.ofMillis(10), Duration.ofDays(7),
-                    Duration.ofSeconds(30), Duration.ofSeconds(1));
+                    Duration.ofSeconds(30), Duration.ofSeconds(1), null);
         }
     }
 
     private final class FakeStore implements JobStore {
         final Map<String, JobState> states = new ConcurrentHashMap<>();
+        final Map<String, JobCancel> cancels = new ConcurrentHashMap<>();
         final AtomicInteger writes = new AtomicInteger();
+        volatile Consumer<JobState> beforeWrite = state -> { };
 
         void put(JobState state) {
             states.put(state.jobId(), state);
@@ -266,12 +380,25 @@ class JobProcessorTest {
         }
 
         @Override
-        public void write(JobState state, Duration retention) {
+        public boolean write(JobState state, Duration retention) {
+            beforeWrite.accept(state);
             writes.incrementAndGet();
             if (state.status().isTerminal()) {
                 outputs.resultsPublishedBeforeStore = outputs.results.contains(state);
             }
-            states.put(state.jobId(), state);
+            JobState kept = states.merge(state.jobId(), state,
+                    (stored, next) -> stored.status().isTerminal() ? stored : next);
+            return kept == state;
+        }
+
+        @Override
+        public Optional<JobCancel> cancelRequest(String jobId) {
+            return Optional.ofNullable(cancels.get(jobId));
+        }
+
+        @Override
+        public void clearCancelRequest(String jobId) {
+            cancels.remove(jobId);
         }
     }
 
