@@ -48,7 +48,7 @@ record KlineQuery(String symbol, Interval interval, int limit, Instant from, Ins
         return new KlineQuery(symbol, parsedInterval, parsedLimit, from, to);
     }
 
-    private static Interval interval(String interval, String period, List<FieldViolation> violations) {
+    static Interval interval(String interval, String period, List<FieldViolation> violations) {
         Optional<Interval> byInterval = parseInterval("interval", interval, violations);
         Optional<Interval> byPeriod = parseInterval("period", period, violations);
         if (byInterval.isPresent() && byPeriod.isPresent() && byInterval.get() != byPeriod.get()) {
@@ -70,7 +70,7 @@ record KlineQuery(String symbol, Interval interval, int limit, Instant from, Ins
         return parsed;
     }
 
-    private static int limit(String text, int maxLimit, List<FieldViolation> violations) {
+    static int limit(String text, int maxLimit, List<FieldViolation> violations) {
         if (isAbsent(text)) {
             return Math.min(DEFAULT_LIMIT, maxLimit);
         }

@@ -6,13 +6,21 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The market read model, the feed that fills it from Kafka, its health check and meters. */
+/**
+ * The market read model, what other features may read of it ({@link MarketReads}), the feed that fills it
+ * from Kafka, its health check and meters.
+ */
 @Configuration(proxyBeanMethods = false)
 class MarketConfiguration {
 
     @Bean
     MarketStore marketStore(ReadModelProperties properties) {
         return new MarketStore(properties.maxBarsPerSeries());
+    }
+
+    @Bean
+    MarketReads marketReads(MarketStore store, ReadModelProperties properties) {
+        return new MarketReads(store, properties.maxBarsPerSeries());
     }
 
     @Bean

@@ -3,17 +3,13 @@ package io.mystocks.api.market;
 import io.mystocks.api.web.ApiException;
 import io.mystocks.api.web.Envelope;
 import io.mystocks.api.web.Envelopes;
-import io.mystocks.api.web.FieldViolation;
 import io.mystocks.contracts.Instrument;
 import io.mystocks.contracts.LatestQuote;
-import io.mystocks.contracts.Symbols;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
 @RequestMapping(path = "/api/data", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "market", description = "Reference data, realtime quotes and k-line bars from the in-memory read model")
 final class MarketController {
-    private static final ApiException LOADING = ApiException.unavailable("market data is still loading: the "
-            + "read model is catching up with Kafka; retry in a second", Duration.ofSeconds(1));
-    private static final String SYMBOL = "six digits for an A-share (600519) or an upper-case ticker (AAPL); "
-            + "lower case is upper-cased";
+    private static final String SYMBOL = MarketReads.SYMBOL_DESCRIPTION;
 
     private final MarketStore store;
     private final Envelopes envelopes;
@@ -51,11 +44,11 @@ final class MarketController {
                     + "fundamentals and quote are null when not known yet. 404 for a symbol nothing is known of.")
     Envelope<MarketViews.Stock> stock(@Parameter(description = SYMBOL) @PathVariable String symbol,
                                       ServerWebExchange exchange) {
-        String valid = requireReadable(symbol);
+        String valid = MarketReads.requireReadable(store, symbol);
         Instrument instrument = store.instrument(valid);
         LatestQuote quote = store.quote(valid);
         if (instrument == null && quote == null) {
-            throw unknown(valid);
+            throw MarketReads.unknown(valid);
         }
         return envelopes.ok(exchange, MarketViews.stock(valid, instrument, store.fundamentals(valid), quote));
     }
@@ -65,11 +58,11 @@ final class MarketController {
             description = "404 for an unknown symbol, or a known one that has not traded yet.")
     Envelope<MarketViews.RealtimeQuote> realtime(@Parameter(description = SYMBOL) @PathVariable String symbol,
                                                  ServerWebExchange exchange) {
-        String valid = requireReadable(symbol);
+        String valid = MarketReads.requireReadable(store, symbol);
         LatestQuote quote = store.quote(valid);
         Instrument instrument = store.instrument(valid);
         if (quote == null) {
-            throw instrument == null ? unknown(valid) : ApiException.notFound("no quote for " + valid
+            throw instrument == null ? MarketReads.unknown(valid) : ApiException.notFound("no quote for " + valid
                     + " yet: it has not traded since its data began (market closed or feed behind); try later");
         }
         return envelopes.ok(exchange, MarketViews.realtime(quote, instrument));
@@ -84,7 +77,7 @@ final class MarketController {
             @Parameter(description = "comma-separated symbols, such as 600519,000001,AAPL")
             @RequestParam(required = false) String symbols, ServerWebExchange exchange) {
         BatchSymbols batch = BatchSymbols.parse(symbols, batchMaxSymbols);
-        requireReady();
+        MarketReads.requireReady(store);
         List<MarketViews.RealtimeQuote> quotes = new ArrayList<>(batch.valid().size());
         List<String> unknown = new ArrayList<>(0);
         for (String symbol : batch.valid()) {
@@ -114,35 +107,12 @@ final class MarketController {
             @Parameter(description = "last day or date-time wanted, inclusive")
             @RequestParam(required = false) String end,
             ServerWebExchange exchange) {
-        String valid = requireReadable(symbol);
+        String valid = MarketReads.requireReadable(store, symbol);
         KlineQuery query = KlineQuery.parse(valid, interval, period, limit, start, end, maxLimit);
         BarSeries.Window window = store.bars(valid, query.interval(), query.from(), query.to(), query.limit());
         if (window.bars().isEmpty() && !store.knows(valid)) {
-            throw unknown(valid);
+            throw MarketReads.unknown(valid);
         }
         return envelopes.ok(exchange, MarketViews.kline(query, window));
-    }
-
-    /** The normalised symbol, once the request is valid and the read model is ready. */
-    private String requireReadable(String symbol) {
-        String normalised = symbol.trim().toUpperCase(Locale.ROOT);
-        if (!Symbols.isValid(normalised)) {
-            throw ApiException.invalid(new FieldViolation("symbol", "INVALID_SYMBOL", "symbol '" + symbol
-                    + "' is not valid: use six digits for an A-share (600519) or an upper-case ticker of up to "
-                    + "ten characters (AAPL, BRK.B)"));
-        }
-        requireReady();
-        return normalised;
-    }
-
-    private void requireReady() {
-        if (!store.isReady()) {
-            throw LOADING;
-        }
-    }
-
-    private static ApiException unknown(String symbol) {
-        return ApiException.notFound("unknown symbol " + symbol + ": no instrument or quote is known for it; "
-                + "see the reference.instruments topic for the listed symbols");
     }
 }

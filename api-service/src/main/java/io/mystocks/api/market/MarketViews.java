@@ -63,7 +63,7 @@ final class MarketViews {
     }
 
     /** The trading day for daily and longer bars; the market-local open time for intraday bars. */
-    private static String date(Bar bar, ZoneId zone) {
+    static String date(Bar bar, ZoneId zone) {
         if (bar.interval().isIntraday()) {
             return LOCAL_DATE_TIME.format(bar.openTime().atZone(zone));
         }

@@ -1,0 +1,106 @@
+package io.mystocks.api.indicators;
+
+import io.mystocks.api.cache.ResponseCache;
+import io.mystocks.api.cache.ResponseCaches;
+import io.mystocks.api.market.MarketReads;
+import io.mystocks.api.web.Envelope;
+import io.mystocks.api.web.Envelopes;
+import io.mystocks.contracts.IndicatorSnapshot;
+import io.mystocks.contracts.Interval;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Indicator series and the latest values of the standard set, computed from the read model's bars. A series
+ * is computed over every bar kept, so that the warm-up is met where the bars allow, and then cut to the
+ * newest points asked for. Answers are cached under the series' bar version: a new bar is a new entry.
+ */
+@RestController
+@RequestMapping(path = "/api/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "indicators", description = "TA-Lib-compatible indicators over the read model's bars")
+final class IndicatorController {
+    static final String CACHE = "indicators";
+    private static final String INTERVAL = "bar interval: 1m 5m 15m 30m 60m 1d 1w 1M, or daily, weekly, monthly "
+            + "(default 1d)";
+
+    private final MarketReads reads;
+    private final ResponseCache cache;
+    private final Envelopes envelopes;
+    private final Clock clock;
+
+    IndicatorController(MarketReads reads, ResponseCaches caches, Envelopes envelopes, Clock clock) {
+        this.reads = reads;
+        this.cache = caches.cache(CACHE);
+        this.envelopes = envelopes;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{symbol}/all")
+    @Operation(summary = "Latest value of every indicator of the standard set",
+            description = "The snapshot indicator-streams published for the interval (source: snapshot), with the "
+                    + "bar it belongs to; when none was published yet, the same set computed here from the bars "
+                    + "(source: bars). Each value carries warmup_bars, bars_available and ready.")
+    Mono<Envelope<IndicatorViews.LatestIndicators>> all(
+            @Parameter(description = MarketReads.SYMBOL_DESCRIPTION) @PathVariable String symbol,
+            @Parameter(description = INTERVAL) @RequestParam(required = false) String interval,
+            @Parameter(description = "daily, weekly or monthly; an alternative to interval")
+            @RequestParam(required = false) String period,
+            ServerWebExchange exchange) {
+        String valid = reads.requireReadable(symbol);
+        Interval parsed = reads.interval(interval, period);
+        IndicatorSnapshot snapshot = reads.indicators(valid, parsed);
+        if (snapshot != null) {
+            return Mono.just(envelopes.ok(exchange, IndicatorViews.latest(snapshot)));
+        }
+        long version = reads.requireKnown(valid, parsed);
+        return cache.get(valid + '|' + parsed.code() + "|all", Long.toString(version),
+                        IndicatorViews.LatestIndicators.class,
+                        () -> computed(() -> IndicatorViews.latest(valid, parsed, reads.bars(valid, parsed),
+                                clock.instant())))
+                .map(latest -> envelopes.ok(exchange, latest));
+    }
+
+    @GetMapping("/{symbol}/{indicator}")
+    @Operation(summary = "One indicator's series, oldest point first",
+            description = "indicator is a catalogue name or alias in any case (SMA, MA, BOLL, KDJ, WR, ...). Every "
+                    + "query parameter other than interval, period and limit is a parameter of the indicator, "
+                    + "such as timeperiod=26 or fastperiod=10 (names in any case; left out, the default). The "
+                    + "series is computed over every bar kept and cut to the newest limit points; a point is "
+                    + "ready once the warm-up is complete. 400 lists the valid names or the indicator's "
+                    + "parameters with their bounds.")
+    Mono<Envelope<IndicatorViews.IndicatorSeries>> series(
+            @Parameter(description = MarketReads.SYMBOL_DESCRIPTION) @PathVariable String symbol,
+            @Parameter(description = "indicator name or alias, such as SMA, MA, MACD, BOLL, KDJ")
+            @PathVariable String indicator,
+            @Parameter(description = INTERVAL) @RequestParam(required = false) String interval,
+            @Parameter(description = "daily, weekly or monthly; an alternative to interval")
+            @RequestParam(required = false) String period,
+            @Parameter(description = "newest points to return, 1 to mystocks.read-model.max-bars-per-series "
+                    + "(default 100)") @RequestParam(required = false) String limit,
+            ServerWebExchange exchange) {
+        String valid = reads.requireReadable(symbol);
+        IndicatorRequest request = IndicatorRequest.parse(valid, indicator, interval, period, limit,
+                exchange.getRequest().getQueryParams(), reads);
+        long version = reads.requireKnown(valid, request.interval());
+        return cache.get(request.cacheKey(), Long.toString(version), IndicatorViews.IndicatorSeries.class,
+                        () -> computed(() -> IndicatorViews.series(request, reads.bars(valid, request.interval()))))
+                .map(series -> envelopes.ok(exchange, series));
+    }
+
+    /** Runs the computation off the event loop: a series over a thousand bars is CPU work, not I/O. */
+    private static <T> Mono<T> computed(Supplier<T> computation) {
+        return Mono.fromSupplier(computation).subscribeOn(Schedulers.parallel());
+    }
+}
