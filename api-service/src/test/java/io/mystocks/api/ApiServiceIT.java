@@ -19,8 +19,6 @@ import io.mystocks.contracts.LatestQuote;
 import io.mystocks.contracts.Market;
 import io.mystocks.contracts.RecordHeaders;
 import io.mystocks.contracts.Topics;
-import io.mystocks.stack.EmbeddedKafkaBroker;
-import io.mystocks.stack.EmbeddedRedisServer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +39,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +50,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,14 +58,11 @@ import reactor.core.publisher.Mono;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mystocks.csrf.secret=" + ApiServiceIT.SECRET, "mystocks.health.probe-interval=300ms"})
 @AutoConfigureWebTestClient
-class ApiServiceIT {
+class ApiServiceIT extends LiveApplication {
     static final String SECRET = "integration-test-secret-32-chars!!";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static EmbeddedKafkaBroker kafka;
-    private static EmbeddedRedisServer redis;
 
     @Autowired
     private WebTestClient client;
@@ -83,30 +75,6 @@ class ApiServiceIT {
 
     @Autowired
     private ResponseCaches caches;
-
-    @BeforeAll
-    static void startDependencies() {
-        kafka = EmbeddedKafkaBroker.startTemporary();
-        kafka.createTopics(Topics.all());
-        redis = EmbeddedRedisServer.start(0, null);
-        publishMarket();
-    }
-
-    @AfterAll
-    static void stopDependencies() {
-        if (redis != null) {
-            redis.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    @DynamicPropertySource
-    static void dependencies(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
-        registry.add("mystocks.redis.address", () -> redis.address());
-    }
 
     @BeforeEach
     void awaitHealthy() {
@@ -258,7 +226,8 @@ class ApiServiceIT {
         assertThat(redisson.getBucket(JobState.redisKey("kept-job"), StringCodec.INSTANCE).isExists()).isTrue();
     }
 
-    private static void publishMarket() {
+    @BeforeAll
+    static void publishMarket() {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         records.add(new ProducerRecord<>(Topics.QUOTES_LATEST.name(), "BAD", "{not json".getBytes(UTF_8)));
         Instrument moutai = new Instrument("600519", "贵州茅台", "SSE", Market.CN, "CNY", "Consumer Staples", 100);

@@ -76,6 +76,32 @@ class DependenciesDownIT {
     }
 
     @Test
+    void cancellingAndFollowingJobsAre503WhenRedisIsAway() {
+        client.delete().uri("/api/strategy/jobs/5f0c3c1e-0000-4000-8000-000000000001")
+                .header(CsrfTestTokens.HEADER, CsrfTestTokens.mint(SECRET, clock))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
+        client.get().uri("/api/strategy/jobs/5f0c3c1e-0000-4000-8000-000000000001/events")
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("Redis is unavailable"));
+    }
+
+    @Test
+    void aSubmissionWithAnIdempotencyKeyIs503WhenRedisIsAway() {
+        client.post().uri("/api/strategy/execute")
+                .header(CsrfTestTokens.HEADER, CsrfTestTokens.mint(SECRET, clock))
+                .header("Idempotency-Key", "down-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"strategy_id\": \"growth\"}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .startsWith("Idempotency-Key needs Redis"));
+    }
+
+    @Test
     void jobResultsAre503WithRetryAfterWhenRedisIsAway() {
         client.get().uri("/api/strategy/value/result").exchange()
                 .expectStatus().isEqualTo(503)

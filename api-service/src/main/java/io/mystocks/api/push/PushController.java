@@ -4,6 +4,7 @@ import io.mystocks.api.web.ApiException;
 import io.mystocks.api.web.Envelope;
 import io.mystocks.api.web.Envelopes;
 import io.mystocks.api.web.FieldViolation;
+import io.mystocks.api.web.Heartbeats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /** Realtime push over server-sent events, and the push layer's status. */
 @RestController
@@ -27,8 +27,6 @@ import reactor.core.publisher.Sinks;
 final class PushController {
     private static final ServerSentEvent<String> CONNECTED = ServerSentEvent.<String>builder()
             .comment("connected").retry(Duration.ofSeconds(3)).build();
-    private static final ServerSentEvent<String> HEARTBEAT = ServerSentEvent.<String>builder()
-            .comment("heartbeat").build();
 
     private final PushHub hub;
     private final Envelopes envelopes;
@@ -70,12 +68,7 @@ final class PushController {
             throw ApiException.invalid(violations);
         }
         Subscriber subscriber = hub.open(Subscriber.Transport.SSE, s -> s.subscribe(subscriptions.keys(), after));
-        Sinks.Empty<Void> ended = Sinks.empty();
-        Flux<ServerSentEvent<String>> events = subscriber.deliveries().map(this::event)
-                .doFinally(signal -> ended.tryEmitEmpty());
-        Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat, heartbeat).map(tick -> HEARTBEAT)
-                .onBackpressureDrop().takeUntilOther(ended.asMono());
-        return Flux.merge(events, heartbeats).startWith(CONNECTED);
+        return Heartbeats.around(subscriber.deliveries().map(this::event), heartbeat).startWith(CONNECTED);
     }
 
     @GetMapping(path = "/api/socketio-status", produces = MediaType.APPLICATION_JSON_VALUE)

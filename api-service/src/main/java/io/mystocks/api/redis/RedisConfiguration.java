@@ -2,7 +2,9 @@ package io.mystocks.api.redis;
 
 import io.mystocks.api.cache.SharedCache;
 import io.mystocks.api.health.PeriodicProbe;
+import io.mystocks.api.strategy.IdempotencyStore;
 import io.mystocks.api.strategy.JobStateStore;
+import io.mystocks.api.strategy.ResultsStore;
 import java.time.Duration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -13,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Redisson client and the adapters built on it (job states, the response cache's shared level,
- * the probe); the only place the service touches Redisson.
+ * The Redisson client and the adapters built on it (job states, idempotency keys, the results
+ * rebuild's marker and lock, the response cache's shared level, the probe); the only place the service
+ * touches Redisson.
  * Values are JSON strings written with the shared contract mapper, so the workers read the same bytes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +48,16 @@ class RedisConfiguration {
     @Bean
     JobStateStore redisJobStateStore(RedissonClient redisson) {
         return new RedisJobStateStore(redisson.reactive());
+    }
+
+    @Bean
+    IdempotencyStore redisIdempotencyStore(RedissonClient redisson) {
+        return new RedisIdempotencyStore(redisson.reactive());
+    }
+
+    @Bean
+    ResultsStore redisResultsStore(RedissonClient redisson) {
+        return new RedisResultsStore(redisson.reactive());
     }
 
     @Bean

@@ -1,47 +1,40 @@
 package io.mystocks.api.strategy;
 
 import io.mystocks.api.web.ApiException;
-import io.mystocks.api.web.DependencyUnavailableException;
-import io.mystocks.contracts.JobRequest;
+import io.mystocks.api.web.FieldViolation;
+import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
+import io.mystocks.contracts.JobStatus;
+import io.mystocks.contracts.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Submits strategy jobs and finds their states. A job is accepted once Kafka has it; its QUEUED
- * state then goes to Redis only if no worker has written a later state first.
+ * Finds job states and cancels jobs. A job Redis does not have is unknown (404) only while Redis is
+ * known to be complete; while the results are being rebuilt from Kafka the answer is 503.
  */
 final class JobService {
-    private static final Logger log = LoggerFactory.getLogger(JobService.class);
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final Duration REBUILD_RETRY_AFTER = Duration.ofSeconds(2);
+    /** QUEUED can only turn RUNNING, then terminal: two lost races at most. */
+    private static final int CANCEL_TRIES = 3;
 
-    private final JobQueue queue;
     private final JobStateStore store;
+    private final ResultsRebuild rebuild;
     private final StrategyCatalog catalog;
     private final Clock clock;
     private final Duration retention;
 
-    JobService(JobQueue queue, JobStateStore store, StrategyCatalog catalog, Clock clock, Duration retention) {
-        this.queue = queue;
+    JobService(JobStateStore store, ResultsRebuild rebuild, StrategyCatalog catalog, Clock clock,
+               Duration retention) {
         this.store = store;
+        this.rebuild = rebuild;
         this.catalog = catalog;
         this.clock = clock;
         this.retention = retention;
-    }
-
-    /** Queues the job; completes with the request once Kafka acknowledged it. */
-    Mono<JobRequest> submit(ExecuteRequest execute, String requestId) {
-        JobRequest request = new JobRequest(UUID.randomUUID().toString(), execute.strategy().id(),
-                execute.params(), clock.instant(), requestId);
-        return queue.submit(request)
-                .then(Mono.defer(() -> store.saveQueued(JobState.queued(request), retention)))
-                .onErrorResume(DependencyUnavailableException.class, e -> queuedWithoutState(request, e))
-                .thenReturn(request);
     }
 
     /**
@@ -50,27 +43,83 @@ final class JobService {
      */
     Mono<JobState> state(String id) {
         if (catalog.contains(id)) {
-            return store.latestJobId(id)
-                    .switchIfEmpty(Mono.error(() -> ApiException.notFound("strategy " + id + " has no jobs yet; "
-                            + "submit one with POST /api/strategy/execute")))
-                    .flatMap(jobId -> store.find(jobId).switchIfEmpty(Mono.error(() -> ApiException.notFound(
-                            "the latest job " + jobId + " of strategy " + id + " has expired"))));
+            return known(store.latestJobId(id), () -> ApiException.notFound("strategy " + id + " has no jobs yet; "
+                    + "submit one with POST /api/strategy/execute"))
+                    .flatMap(jobId -> known(store.find(jobId), () -> ApiException.notFound("the latest job " + jobId
+                            + " of strategy " + id + " has expired")));
         }
         if (!JOB_ID.matcher(id).matches()) {
             return Mono.error(ApiException.badRequest("'" + id + "' is neither a job id (a UUID from POST "
                     + "/api/strategy/execute) nor a strategy id (" + String.join(", ", catalog.ids()) + ")"));
         }
-        return store.find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("unknown job " + id
-                + ": job ids come from POST /api/strategy/execute, and job states are kept for "
-                + retention.toDays() + " days")));
+        return job(id);
     }
 
-    /** Kafka has the job, so it will run: the client gets 202 even if Redis missed the QUEUED state. */
-    private Mono<Void> queuedWithoutState(JobRequest request, DependencyUnavailableException error) {
-        if (!"redis".equals(error.dependency())) {
-            return Mono.error(error);
+    /** The state of the job with this id (not a strategy id). */
+    Mono<JobState> job(String jobId) {
+        if (catalog.contains(jobId) || !JOB_ID.matcher(jobId).matches()) {
+            return Mono.error(ApiException.invalid(new FieldViolation("job_id", "INVALID_JOB_ID", "'" + jobId
+                    + "' is not a job id; use the job_id that POST /api/strategy/execute answered")));
         }
-        log.warn("Job {} is queued but its QUEUED state was not stored: {}", request.jobId(), error.getMessage());
-        return Mono.empty();
+        return known(store.find(jobId), () -> ApiException.notFound("unknown job " + jobId + ": job ids come "
+                + "from POST /api/strategy/execute, and job states are kept for " + retention.toDays() + " days"));
+    }
+
+    /**
+     * Cancels a job that has not finished: a QUEUED one at once (its state becomes CANCELLED), a RUNNING
+     * one at its worker's next progress point. Either way a cancel request is stored for the workers.
+     *
+     * @throws ApiException 409 when the job has already finished
+     */
+    Mono<Cancellation> cancel(String jobId, String requestId) {
+        return job(jobId).flatMap(state -> cancel(state, new JobCancel(jobId, clock.instant(), requestId),
+                CANCEL_TRIES));
+    }
+
+    private Mono<Cancellation> cancel(JobState state, JobCancel asked, int tries) {
+        if (state.status().isTerminal()) {
+            return Mono.error(finished(state));
+        }
+        return store.requestCancel(asked, retention).flatMap(cancel -> {
+            if (state.status() != JobStatus.QUEUED) {
+                return job(state.jobId()).flatMap(now -> now.status().isTerminal() ? Mono.error(finished(now))
+                        : Mono.just(new Cancellation(now, false)));
+            }
+            JobState cancelled = state.cancelled(cancel.requestedAt(), cancel.describe());
+            return store.replaceIf(JobStatus.QUEUED, cancelled, retention).flatMap(replaced -> {
+                if (replaced) {
+                    return Mono.just(new Cancellation(cancelled, true));
+                }
+                if (tries <= 1) {
+                    return Mono.error(ApiException.conflict(new FieldViolation("job_id", "JOB_CHANGING", "job "
+                            + state.jobId() + " changed state while it was being cancelled; try again"),
+                            Duration.ofSeconds(1)));
+                }
+                return job(state.jobId()).flatMap(now -> cancel(now, asked, tries - 1));
+            });
+        });
+    }
+
+    /** Empty becomes the given 404, or 503 while the results are being rebuilt from Kafka. */
+    private <T> Mono<T> known(Mono<T> lookup, Supplier<ApiException> notFound) {
+        return lookup.switchIfEmpty(Mono.defer(() -> rebuild.isComplete().flatMap(complete -> Mono.error(complete
+                ? notFound.get()
+                : ApiException.unavailable("results are being rebuilt from Kafka (" + Topics.RESULTS.name()
+                        + ") after Redis lost them; retry in a few seconds", REBUILD_RETRY_AFTER)))));
+    }
+
+    private static ApiException finished(JobState state) {
+        String status = state.status().name();
+        return ApiException.conflict(new FieldViolation("job_id", "ALREADY_" + status, "job " + state.jobId()
+                + " is already " + status + "; only a QUEUED or RUNNING job can be cancelled"), null);
+    }
+
+    /**
+     * The outcome of a cancel request.
+     *
+     * @param state   the job's state after it: CANCELLED, or still RUNNING until its worker stops it
+     * @param stopped true when the job is CANCELLED already
+     */
+    record Cancellation(JobState state, boolean stopped) {
     }
 }

@@ -1,13 +1,15 @@
 package io.mystocks.api.strategy;
 
+import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
+import io.mystocks.contracts.JobStatus;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Where job states are kept for reading: Redis, written by the API (QUEUED) and by the workers
- * (every later state). Failures to reach the store surface as
- * {@link io.mystocks.api.web.DependencyUnavailableException}.
+ * Where job states are kept for reading: Redis, written by the API (QUEUED, and CANCELLED for a job no
+ * worker has started) and by the workers (every later state). A terminal state is never replaced.
+ * Failures to reach the store surface as {@link io.mystocks.api.web.DependencyUnavailableException}.
  */
 public interface JobStateStore {
 
@@ -22,4 +24,19 @@ public interface JobStateStore {
 
     /** The id of the strategy's most recently submitted job, or empty. */
     Mono<String> latestJobId(String strategyId);
+
+    /**
+     * Stores a cancel request for the workers unless the job has one already.
+     *
+     * @return the request that stands: the first one made
+     */
+    Mono<JobCancel> requestCancel(JobCancel cancel, Duration retention);
+
+    /**
+     * Replaces the job's state by {@code next}, atomically, only while its stored status is
+     * {@code expected}.
+     *
+     * @return false when the status had changed (or the state is gone) and nothing was written
+     */
+    Mono<Boolean> replaceIf(JobStatus expected, JobState next, Duration retention);
 }

@@ -5,7 +5,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Strategy jobs: the catalog, the Kafka queue and the service tying them to the state store. */
+/**
+ * Strategy jobs: the catalog, the Kafka queue and its depth, submission, lookups and events, and the
+ * rebuild of results from Kafka.
+ */
 @Configuration(proxyBeanMethods = false)
 class StrategyConfiguration {
 
@@ -20,8 +23,35 @@ class StrategyConfiguration {
     }
 
     @Bean
-    JobService jobService(JobQueue queue, JobStateStore store, StrategyCatalog catalog, Clock clock,
+    KafkaQueueDepth kafkaQueueDepth(KafkaProperties kafka, JobProperties properties, Clock clock) {
+        return new KafkaQueueDepth(kafka.buildAdminProperties(), properties, clock);
+    }
+
+    @Bean
+    ResultsRebuilder resultsRebuilder(KafkaProperties kafka, ResultsStore store, JobProperties properties,
+                                      Clock clock) {
+        return new ResultsRebuilder(kafka.buildConsumerProperties(), store, properties, clock);
+    }
+
+    @Bean
+    JobSubmitter jobSubmitter(JobQueue queue, JobStateStore states, IdempotencyStore keys, QueueDepth depth,
+                              Clock clock, JobProperties properties) {
+        return new JobSubmitter(queue, states, keys, depth, clock, properties);
+    }
+
+    @Bean
+    JobService jobService(JobStateStore store, ResultsRebuild rebuild, StrategyCatalog catalog, Clock clock,
                           JobProperties properties) {
-        return new JobService(queue, store, catalog, clock, properties.retention());
+        return new JobService(store, rebuild, catalog, clock, properties.retention());
+    }
+
+    @Bean
+    JobEvents jobEvents(JobService jobs, JobStateStore store, JobProperties properties) {
+        return new JobEvents(jobs, store, properties);
+    }
+
+    @Bean
+    JobMetrics jobMetrics(QueueDepth depth, ResultsRebuilder rebuilder, JobProperties properties) {
+        return new JobMetrics(depth, rebuilder, properties);
     }
 }

@@ -43,6 +43,20 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, violation.message(), List.of(violation), null);
     }
 
+    /**
+     * A 409: the request clashes with the current state of what it names.
+     *
+     * @param retryAfter when the clash may be over, or null when retrying will not help
+     */
+    public static ApiException conflict(FieldViolation violation, Duration retryAfter) {
+        return new ApiException(HttpStatus.CONFLICT, violation.message(), List.of(violation), retryAfter);
+    }
+
+    /** A 422: the request is well formed but cannot be carried out as sent. */
+    public static ApiException unprocessable(FieldViolation violation) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, violation.message(), List.of(violation), null);
+    }
+
     public static ApiException contentTooLarge(String message) {
         return new ApiException(HttpStatus.CONTENT_TOO_LARGE, message, List.of(), null);
     }

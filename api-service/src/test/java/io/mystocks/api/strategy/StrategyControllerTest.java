@@ -10,6 +10,7 @@ import io.mystocks.api.web.WebConfiguration;
 import io.mystocks.contracts.JobRequest;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
+import io.mystocks.contracts.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +19,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 @WebFluxTest(controllers = StrategyController.class,
         properties = "mystocks.csrf.secret=" + StrategyControllerTest.SECRET)
-@Import({WebConfiguration.class, TestClockConfig.class, StrategyControllerTest.Config.class})
+@Import({WebConfiguration.class, TestClockConfig.class, JobsSliceConfig.class})
 class StrategyControllerTest {
     static final String SECRET = "strategy-test-secret-of-32-chars!!";
 
@@ -69,8 +67,10 @@ class StrategyControllerTest {
         assertThat((BigDecimal) request.params().get("min_score")).isEqualByComparingTo("60");
         assertThat(result.getResponseHeaders().getLocation()).hasToString("/api/strategy/" + request.jobId()
                 + "/result");
-        assertThat(new String(result.getResponseBodyContent())).contains("\"result\":\"/api/strategy/"
-                + request.jobId() + "/result\"");
+        assertThat(new String(result.getResponseBodyContent())).contains("\"links\":{\"result\":\"/api/strategy/"
+                + request.jobId() + "/result\",\"events\":\"/api/strategy/jobs/" + request.jobId() + "/events\","
+                + "\"cancel\":\"/api/strategy/jobs/" + request.jobId() + "\"}");
+        assertThat(result.getResponseHeaders().containsHeader(StrategyController.REPLAYED)).isFalse();
         assertThat(jobs.states.get(request.jobId()).status()).isEqualTo(JobStatus.QUEUED);
         assertThat(jobs.latest).containsEntry("value", request.jobId());
         assertThat(jobs.ttls.get(request.jobId())).isEqualTo(Duration.ofDays(7));
@@ -278,32 +278,186 @@ class StrategyControllerTest {
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
     }
 
-    private WebTestClient.ResponseSpec execute(String body, String requestId) {
-        return client.post().uri("/api/strategy/execute")
-                .header(CsrfTestTokens.HEADER, token)
-                .header(RequestIds.HEADER, requestId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+    @Test
+    void resultIs503InsteadOf404WhileTheResultsAreBeingRebuilt() {
+        jobs.complete = false;
+
+        client.get().uri("/api/strategy/0b6b2f8e-1111-4000-8000-000000000000/result").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .startsWith("results are being rebuilt from Kafka (strategy.results)"));
+        client.get().uri("/api/strategy/value/result").exchange().expectStatus().isEqualTo(503);
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(JobProperties.class)
-    static class Config {
-        @Bean
-        InMemoryJobs inMemoryJobs() {
-            return new InMemoryJobs();
-        }
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheSameAnswerAndQueuesNothing() {
+        String body = "{\"strategy_id\": \"value\", \"params\": {\"top_n\": 5}}";
+        String first = executeWithKey(body, "order-42").expectStatus().isAccepted()
+                .expectBody(String.class).returnResult().getResponseBody();
+        clock.advance(Duration.ofSeconds(30));
 
-        @Bean
-        StrategyCatalog strategyCatalog() {
-            return StrategyCatalog.standard();
-        }
+        var retry = executeWithKey(body, "order-42").expectStatus().isAccepted()
+                .expectHeader().valueEquals(StrategyController.REPLAYED, "true")
+                .expectHeader().exists(HttpHeaders.LOCATION)
+                .expectBody(String.class).returnResult().getResponseBody();
 
-        @Bean
-        JobService jobService(InMemoryJobs jobs, StrategyCatalog catalog, MutableClock clock,
-                              JobProperties properties) {
-            return new JobService(jobs, jobs, catalog, clock, properties.retention());
+        assertThat(jobs.queued).hasSize(1);
+        assertThat(data(retry)).isEqualTo(data(first));
+        assertThat(data(retry)).contains("\"job_id\":\"" + jobs.queued.getFirst().jobId() + "\"",
+                "\"submitted_at\":\"2026-12-03T10:15:30.123Z\"", "\"top_n\":5");
+        assertThat(jobs.keys.get("order-42").accepted()).isTrue();
+        assertThat(jobs.keyTtls.get("order-42")).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void theSameKeyWithADifferentRequestIs422() {
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-1").expectStatus().isAccepted();
+
+        executeWithKey("{\"strategy_id\": \"value\", \"params\": {\"top_n\": 7}}", "k-1")
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key")
+                .jsonPath("$.errors[0].code").isEqualTo("IDEMPOTENCY_KEY_REUSED")
+                .jsonPath("$.message").value(m -> assertThat((String) m).contains("was used for a different request"));
+
+        assertThat(jobs.queued).hasSize(1);
+    }
+
+    @Test
+    void equalRequestsAfterNormalisationShareAKey() {
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-2").expectStatus().isAccepted();
+
+        executeWithKey("{\"params\": {\"min_score\": 60, \"top_n\": 20}, \"strategy_id\": \"value\"}", "k-2")
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals(StrategyController.REPLAYED, "true");
+
+        assertThat(jobs.queued).hasSize(1);
+    }
+
+    @Test
+    void aKeyClaimedByAConcurrentRequestGetsThatRequestsJob() {
+        executeWithKey("{\"strategy_id\": \"growth\"}", "k-3").expectStatus().isAccepted();
+        jobs.keyClaimedConcurrently = true;
+
+        executeWithKey("{\"strategy_id\": \"growth\"}", "k-3").expectStatus().isAccepted()
+                .expectHeader().valueEquals(StrategyController.REPLAYED, "true")
+                .expectBody().jsonPath("$.data.job_id").isEqualTo(jobs.queued.getFirst().jobId());
+
+        assertThat(jobs.queued).hasSize(1);
+    }
+
+    @Test
+    void aRetryWhileTheFirstSubmissionIsStillBeingQueuedIs409() {
+        ExecuteRequest request = ExecuteRequest.parse(Json.mapper().readTree("{\"strategy_id\": \"value\"}"),
+                StrategyCatalog.standard());
+        jobs.keys.put("k-4", IdempotentSubmission.pending(new JobRequest("job-in-flight", "value", Map.of(),
+                clock.instant(), "r"), request.params(), JobSubmitter.fingerprint(request)));
+
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-4").expectStatus().isEqualTo(409)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+
+        assertThat(jobs.queued).isEmpty();
+    }
+
+    @Test
+    void aKeyWhoseJobKafkaRefusedIsFreedForTheRetry() {
+        jobs.kafkaDown = true;
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-5").expectStatus().isEqualTo(503);
+        assertThat(jobs.keys).isEmpty();
+        jobs.kafkaDown = false;
+
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-5").expectStatus().isAccepted()
+                .expectHeader().doesNotExist(StrategyController.REPLAYED);
+
+        assertThat(jobs.queued).hasSize(1);
+    }
+
+    @Test
+    void aKeyWithoutRedisIs503AndQueuesNothing() {
+        jobs.redisDown = true;
+
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-6").expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .startsWith("Idempotency-Key needs Redis"));
+
+        assertThat(jobs.queued).isEmpty();
+    }
+
+    @Test
+    void malformedIdempotencyKeysAre400() {
+        for (String key : List.of("", "has space", "x".repeat(129), "semi;colon")) {
+            executeWithKey("{\"strategy_id\": \"value\"}", key).expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key")
+                    .jsonPath("$.errors[0].code").isEqualTo("INVALID_IDEMPOTENCY_KEY");
         }
+        executeWithKey("{\"strategy_id\": \"value\"}", "A-z_0.9:~" + "k".repeat(119)).expectStatus().isAccepted();
+
+        assertThat(jobs.queued).hasSize(1);
+    }
+
+    @Test
+    void aFullQueueIs503WithRetryAfterAndNothingWritten() {
+        jobs.depth = 10_000;
+
+        execute("{\"strategy_id\": \"value\"}", "r").expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .startsWith("the job queue is full: 10000 jobs are waiting"));
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-7").expectStatus().isEqualTo(503);
+
+        assertThat(jobs.queued).isEmpty();
+        assertThat(jobs.states).isEmpty();
+        assertThat(jobs.keys).isEmpty();
+    }
+
+    @Test
+    void aQueueBelowItsLimitOrOfUnknownDepthTakesJobs() {
+        jobs.depth = 9_999;
+        execute("{\"strategy_id\": \"value\"}", "r").expectStatus().isAccepted();
+        jobs.depth = -1;
+        execute("{\"strategy_id\": \"value\"}", "r").expectStatus().isAccepted();
+
+        assertThat(jobs.queued).hasSize(2);
+    }
+
+    @Test
+    void aRetryIsAnsweredEvenWhenTheQueueIsFull() {
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-8").expectStatus().isAccepted();
+        jobs.depth = 50_000;
+
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-8").expectStatus().isAccepted()
+                .expectHeader().valueEquals(StrategyController.REPLAYED, "true");
+
+        assertThat(jobs.queued).hasSize(1);
+    }
+
+    private WebTestClient.ResponseSpec execute(String body, String requestId) {
+        return submit(body, requestId, null);
+    }
+
+    private WebTestClient.ResponseSpec executeWithKey(String body, String key) {
+        return submit(body, null, key);
+    }
+
+    private WebTestClient.ResponseSpec submit(String body, String requestId, String key) {
+        WebTestClient.RequestBodySpec request = client.post().uri("/api/strategy/execute")
+                .header(CsrfTestTokens.HEADER, token)
+                .contentType(MediaType.APPLICATION_JSON);
+        if (requestId != null) {
+            request.header(RequestIds.HEADER, requestId);
+        }
+        if (key != null) {
+            request.header(IdempotencyKey.HEADER, key);
+        }
+        return request.bodyValue(body).exchange();
+    }
+
+    /** The envelope's data, without the request id and timestamp that differ between answers. */
+    private static String data(String envelope) {
+        return envelope.replaceAll(".*\"data\":(\\{.*}),\"request_id\".*", "$1");
     }
 }

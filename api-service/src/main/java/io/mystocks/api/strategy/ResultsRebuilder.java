@@ -1,0 +1,295 @@
+package io.mystocks.api.strategy;
+
+import io.mystocks.api.web.DependencyUnavailableException;
+import io.mystocks.contracts.JobState;
+import io.mystocks.contracts.JsonSerde;
+import io.mystocks.contracts.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rebuilds the job results in Redis from the compacted {@code strategy.results} when Redis lost them.
+ *
+ * <p>Design note: Redis is only the serving copy; every terminal state is on the topic first. A marker
+ * key is written after each rebuild and disappears with everything else when Redis is emptied or
+ * restarts without persistence, so its absence is what starts a rebuild: looked for at start, every
+ * {@code rebuild-check-interval}, and whenever a lookup finds no job (which is then answered 503 rather
+ * than 404 until the marker is back). One replica at a time rebuilds, under a lock that expires if it
+ * dies. States are written only where the job has none, so nothing a worker or the API stored meanwhile
+ * is replaced; where the topic still holds two terminal records of a job (before compaction), the later
+ * one wins. States past their retention are not restored. Memory: the ids of the jobs restored by the
+ * run, so that a later record of the same job can replace the earlier one.
+ */
+final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ResultsRebuilder.class);
+    private static final String TOPIC = Topics.RESULTS.name();
+    private static final JsonSerde<JobState> STATES = JsonSerde.of(JobState.class);
+    private static final Duration LOCK_TTL = Duration.ofSeconds(30);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Map<String, Object> consumerConfig;
+    private final ResultsStore store;
+    private final Duration retention;
+    private final Duration checkInterval;
+    private final Clock clock;
+    private final String owner = "api-" + UUID.randomUUID();
+    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+    private final AtomicLong restored = new AtomicLong();
+    private volatile boolean running;
+    private volatile boolean rebuilding;
+    private volatile boolean failing;
+    private volatile Thread loop;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+
+    ResultsRebuilder(Map<String, Object> kafkaConsumerProperties, ResultsStore store, JobProperties properties,
+                     Clock clock) {
+        Map<String, Object> config = new HashMap<>(kafkaConsumerProperties);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "mystocks-api-results-rebuild");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Math.toIntExact(KAFKA_TIMEOUT.toMillis()));
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.consumerConfig = Map.copyOf(config);
+        this.store = store;
+        this.retention = properties.retention();
+        this.checkInterval = properties.rebuildCheckInterval();
+        this.clock = clock;
+    }
+
+    /** False while the marker is missing; that also wakes the rebuild up instead of waiting for its check. */
+    @Override
+    public Mono<Boolean> isComplete() {
+        return store.isComplete().doOnNext(complete -> {
+            if (!complete) {
+                wakeUps.offer(Boolean.TRUE);
+            }
+        });
+    }
+
+    boolean isRebuilding() {
+        return rebuilding;
+    }
+
+    /** Job states written back to Redis since start. */
+    long restored() {
+        return restored.get();
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        loop = Thread.ofPlatform().daemon().name("results-rebuild").start(this::checkForever);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread thread = loop;
+        loop = null;
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        KafkaConsumer<String, byte[]> reading = consumer;
+        if (reading != null) {
+            reading.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    private void checkForever() {
+        while (running) {
+            try {
+                check();
+            } catch (RuntimeException e) {
+                // The loop is the only way results ever come back, so it outlives any single failure.
+                log.error("Unexpected failure checking or rebuilding the job results; trying again in {}",
+                        checkInterval, e);
+            }
+            try {
+                wakeUps.poll(checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void check() {
+        try {
+            if (!Boolean.TRUE.equals(store.isComplete().block(REDIS_TIMEOUT))) {
+                rebuildUnlessLocked();
+            }
+            if (failing) {
+                failing = false;
+                log.info("Job results can be checked again");
+            }
+        } catch (WakeupException e) {
+            log.debug("Rebuild of the job results stopped with the service");
+        } catch (DependencyUnavailableException | KafkaException | IllegalStateException e) {
+            if (!failing && running) {
+                failing = true;
+                log.warn("Cannot check or rebuild the job results from {}: {}; trying again every {}", TOPIC,
+                        e.getMessage(), checkInterval);
+            }
+        }
+    }
+
+    private void rebuildUnlessLocked() {
+        if (!Boolean.TRUE.equals(store.lock(owner, LOCK_TTL).block(REDIS_TIMEOUT))) {
+            log.debug("Another replica is rebuilding the job results");
+            return;
+        }
+        rebuilding = true;
+        long started = System.nanoTime();
+        log.info("Rebuilding job results from {}: Redis has lost its marker of complete job states", TOPIC);
+        try {
+            Run run = replay();
+            store.markComplete(owner, run.summary(clock.instant())).block(REDIS_TIMEOUT);
+            log.info("Rebuilt job results from {} in {} ms: {}", TOPIC,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), run.summary(clock.instant()));
+        } catch (RuntimeException e) {
+            store.unlock(owner).onErrorResume(DependencyUnavailableException.class, ignored -> Mono.empty())
+                    .block(REDIS_TIMEOUT);
+            throw e;
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    /** Reads the topic from its beginning up to the end offsets it has now, restoring as it goes. */
+    private Run replay() {
+        try (KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(consumerConfig)) {
+            consumer = reading;
+            if (!running) {
+                throw new WakeupException();
+            }
+            List<TopicPartition> partitions = reading.partitionsFor(TOPIC, KAFKA_TIMEOUT).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            reading.assign(partitions);
+            reading.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reading.endOffsets(partitions, KAFKA_TIMEOUT);
+            Run run = new Run();
+            while (!partitions.stream().allMatch(p -> reading.position(p) >= end.get(p))) {
+                reading.poll(POLL_TIMEOUT).forEach(run::read);
+                run.flush();
+                if (!Boolean.TRUE.equals(store.extendLock(owner, LOCK_TTL).block(REDIS_TIMEOUT))) {
+                    throw new IllegalStateException("the rebuild lock expired while reading " + TOPIC);
+                }
+            }
+            run.restoreLatestJobs();
+            return run;
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /** One pass over the topic. */
+    private final class Run {
+        private final Map<String, JobState> pending = new LinkedHashMap<>();
+        private final Set<String> restoredHere = new HashSet<>();
+        private final Map<String, JobState> latestByStrategy = new HashMap<>();
+        private long records;
+        private long skipped;
+        private long expired;
+
+        void read(ConsumerRecord<String, byte[]> record) {
+            records++;
+            if (record.value() == null) {
+                return;
+            }
+            try {
+                JobState state = STATES.deserialize(record.topic(), record.value());
+                if (state.status().isTerminal()) {
+                    pending.put(state.jobId(), state);
+                } else {
+                    skipped++;
+                }
+            } catch (SerializationException e) {
+                skipped++;
+                log.warn("Skipping unreadable job result {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+                        record.offset(), record.key(), e.getMessage());
+            }
+        }
+
+        /** Writes what the last poll read; a job read twice in it counts with its later record. */
+        void flush() {
+            for (JobState state : pending.values()) {
+                Duration left = retention.minus(Duration.between(finished(state), clock.instant()));
+                if (left.isNegative() || left.isZero()) {
+                    expired++;
+                    continue;
+                }
+                boolean replace = restoredHere.contains(state.jobId());
+                if (Boolean.TRUE.equals(store.restore(state, left, replace).block(REDIS_TIMEOUT))) {
+                    restoredHere.add(state.jobId());
+                    restored.incrementAndGet();
+                    latestByStrategy.merge(state.strategyId() == null ? "" : state.strategyId(), state,
+                            (a, b) -> submitted(b).isAfter(submitted(a)) ? b : a);
+                }
+            }
+            pending.clear();
+        }
+
+        void restoreLatestJobs() {
+            latestByStrategy.forEach((strategyId, state) -> {
+                if (!strategyId.isEmpty()) {
+                    store.restoreLatest(strategyId, state.jobId(), retention.minus(
+                            Duration.between(finished(state), clock.instant()))).block(REDIS_TIMEOUT);
+                }
+            });
+        }
+
+        String summary(Instant at) {
+            return restoredHere.size() + " job state(s) restored from " + records + " record(s), " + expired
+                    + " past retention, " + skipped + " not terminal or unreadable, at " + at;
+        }
+
+        private Instant finished(JobState state) {
+            return state.finishedAt() != null ? state.finishedAt() : submitted(state);
+        }
+
+        private Instant submitted(JobState state) {
+            return state.submittedAt() != null ? state.submittedAt() : clock.instant();
+        }
+    }
+}

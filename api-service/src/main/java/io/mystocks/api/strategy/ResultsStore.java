@@ -1,0 +1,41 @@
+package io.mystocks.api.strategy;
+
+import io.mystocks.contracts.JobState;
+import java.time.Duration;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Redis side of rebuilding job results from {@code strategy.results}: a marker written once the
+ * job states are complete (it disappears with everything else when Redis is emptied or restarts
+ * without persistence), a lock so that one replica rebuilds at a time, and writes that never replace
+ * what a worker or the API stored meanwhile. Failures surface as
+ * {@link io.mystocks.api.web.DependencyUnavailableException}.
+ */
+public interface ResultsStore {
+
+    /** Whether the marker of complete job states is there. */
+    Mono<Boolean> isComplete();
+
+    /** Takes the rebuild lock for {@code owner}, or answers false when another replica holds it. */
+    Mono<Boolean> lock(String owner, Duration ttl);
+
+    /** Extends the lock while {@code owner} still holds it; false when it was lost. */
+    Mono<Boolean> extendLock(String owner, Duration ttl);
+
+    /** Frees the lock if {@code owner} holds it. */
+    Mono<Void> unlock(String owner);
+
+    /**
+     * Restores a terminal state, to expire after {@code ttl}: only where the job has no state, or
+     * (with {@code replace}) over one that this rebuild restored from an earlier record.
+     *
+     * @return whether it was written
+     */
+    Mono<Boolean> restore(JobState terminal, Duration ttl, boolean replace);
+
+    /** Makes {@code jobId} the strategy's latest job unless a newer submission already is. */
+    Mono<Void> restoreLatest(String strategyId, String jobId, Duration ttl);
+
+    /** Writes the marker of complete job states and frees {@code owner}'s lock. */
+    Mono<Void> markComplete(String owner, String description);
+}
