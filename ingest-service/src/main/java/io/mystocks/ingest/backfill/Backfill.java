@@ -55,6 +55,7 @@ final class Backfill {
     private final BackfillJournal journal;
     private final BackfillProperties settings;
     private final BackfillProgress progress;
+    private final BackfillPace pace;
     private final Clock clock;
 
     Backfill(List<ListedSymbol> symbols, Function<Instrument, WalkParameters> walks, HistoryGenerator generator,
@@ -68,6 +69,7 @@ final class Backfill {
         this.journal = journal;
         this.settings = settings;
         this.progress = progress;
+        this.pace = new BackfillPace(settings.maxBarsPerSecond(), clock);
         this.clock = clock;
     }
 
@@ -138,11 +140,12 @@ final class Backfill {
     }
 
     /** Hands every missing bar of a symbol to the producer, in order. */
-    private InFlight send(ListedSymbol listed, Resume resume) {
+    private InFlight send(ListedSymbol listed, Resume resume) throws InterruptedException {
         BackfillPlan plan = resume.plan();
         SymbolHistory history = generator.generate(listed, walks.apply(listed.instrument()), plan);
         List<Bar> missing = history.all().stream().filter(bar -> !resume.written().contains(plan, bar)).toList();
         List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(missing.size());
+        pace.admit(missing.size());
         missing.forEach(bar -> sends.add(sender.send(BackfillRecords.record(plan, bar))));
         long daily = missing.stream().filter(bar -> bar.interval() == Interval.D1).count();
         int bars = history.daily().size() + history.minutes().size();

@@ -3,6 +3,7 @@ package io.mystocks.ingest.backfill;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *                     nothing twice; keep it on a persistent disk
  * @param writeTimeout how long the bars of one symbol may take to be acknowledged before the attempt fails
  *                     and is retried
+ * @param maxBarsPerSecond the pace of the writes, 0 for as fast as Kafka takes them; below what the Streams
+ *                     application merges, live quotes are not held up behind the history
  */
 @Validated
 @ConfigurationProperties("mystocks.backfill")
@@ -33,7 +36,8 @@ public record BackfillProperties(
         @DefaultValue("42") long seed,
         @DefaultValue List<String> symbols,
         @DefaultValue("./data/ingest-service/backfill-journal.jsonl") @NotNull Path journal,
-        @DefaultValue("150s") @NotNull Duration writeTimeout) {
+        @DefaultValue("150s") @NotNull Duration writeTimeout,
+        @DefaultValue("4000") @PositiveOrZero double maxBarsPerSecond) {
 
     public BackfillProperties {
         symbols = symbols == null ? List.of() : List.copyOf(symbols);

@@ -197,7 +197,7 @@ class BackfillTest {
 
     private Backfill backfill(List<String> symbols, FakeBackfillCluster target, BackfillProgress progress) {
         BackfillProperties settings = new BackfillProperties(true, 1, 2, 42, symbols,
-                dir.resolve("journal.jsonl"), Duration.ofSeconds(5));
+                dir.resolve("journal.jsonl"), Duration.ofSeconds(5), 0);
         return new Backfill(BackfillConfiguration.symbols(UNIVERSE, settings),
                 SimulatorProperties.defaults()::walkOf, GENERATOR, target, target.sender(),
                 new BackfillJournal(settings.journal()), settings, progress, clock);
