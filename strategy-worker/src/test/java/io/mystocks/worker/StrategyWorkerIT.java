@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,14 @@ class StrategyWorkerIT {
         assertThat(result.items().getFirst().score()).isEqualTo(91.67);
         assertThat(result.items().getFirst().price()).isEqualByComparingTo("1688.00");
         assertThat(kit.awaitResultOnTopic("job-value-1")).isEqualTo(done);
+    }
+
+    @Test
+    void joinsTheGroupWithAsManyConsumersAsItsConcurrency() {
+        try (Admin admin = kit.admin()) {
+            await().atMost(PATIENCE).until(() -> admin.describeConsumerGroups(List.of(JobsTestKit.GROUP)).all().get()
+                    .get(JobsTestKit.GROUP).members().size() == 3);
+        }
     }
 
     @Test

@@ -24,6 +24,8 @@ final class Workers {
                         "--mystocks.redis.address=" + kit.redisAddress(),
                         "--mystocks.jobs.worker-id=" + workerId,
                         "--mystocks.jobs.shutdown-grace=" + shutdownGrace,
-                        "--mystocks.jobs.retry-backoff=100ms");
+                        "--mystocks.jobs.retry-backoff=100ms",
+                        // One consumer per worker, so that "the job this worker holds" is one job.
+                        "--mystocks.jobs.concurrency=1");
     }
 }

@@ -2,6 +2,7 @@ package io.mystocks.worker.jobs;
 
 import io.mystocks.contracts.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,10 @@ import org.springframework.context.SmartLifecycle;
  * outputs are acknowledged, retries inside the job's time limit instead of redeliveries, and a
  * {@code max.poll.interval.ms} derived from that limit. When {@link JobProcessor} throws because Redis
  * or Kafka failed, the consumer seeks back to the record and tries it again after a pause.
+ *
+ * <p>A worker runs {@code concurrency} such loops, each a member of the group with its own consumer, so that
+ * one process overlaps the waits of several jobs on Redis and Kafka; the group spreads the partitions over
+ * every loop of every worker.
  */
 final class JobConsumer implements SmartLifecycle {
     /** Starts after the market read model. */
@@ -46,8 +51,9 @@ final class JobConsumer implements SmartLifecycle {
     private final Map<String, Object> consumerConfig;
     private final JobProcessor processor;
     private final Duration shutdownGrace;
+    private final int concurrency;
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile Thread loop;
+    private volatile List<Thread> loops = List.of();
 
     JobConsumer(Map<String, Object> clientConfig, JobProcessor processor, JobsProperties jobs) {
         Map<String, Object> config = new HashMap<>(clientConfig);
@@ -63,37 +69,46 @@ final class JobConsumer implements SmartLifecycle {
         this.consumerConfig = Map.copyOf(config);
         this.processor = processor;
         this.shutdownGrace = jobs.shutdownGrace();
+        this.concurrency = jobs.concurrency();
     }
 
     @Override
     public synchronized void start() {
-        Thread thread = Thread.ofPlatform().name("job-consumer").unstarted(this::consumeForever);
-        loop = thread;
-        thread.start();
-        log.info("Joining consumer group {} on {}", consumerConfig.get(ConsumerConfig.GROUP_ID_CONFIG),
-                Topics.JOBS.name());
+        List<Thread> started = new ArrayList<>(concurrency);
+        for (int i = 0; i < concurrency; i++) {
+            Map<String, Object> config = new HashMap<>(consumerConfig);
+            config.computeIfPresent(ConsumerConfig.CLIENT_ID_CONFIG, (key, id) -> id + "-" + started.size());
+            Map<String, Object> own = Map.copyOf(config);
+            started.add(Thread.ofPlatform().name("job-consumer-" + i).start(() -> consumeForever(own)));
+        }
+        loops = List.copyOf(started);
+        log.info("Joining consumer group {} on {} with {} consumer(s)",
+                consumerConfig.get(ConsumerConfig.GROUP_ID_CONFIG), Topics.JOBS.name(), concurrency);
     }
 
     /** Lets a running job finish within the grace period, then abandons it to redelivery. */
     @Override
     public synchronized void stop() {
         stopping.countDown();
-        Thread thread = loop;
-        loop = null;
-        if (thread == null) {
-            return;
+        List<Thread> running = loops;
+        loops = List.of();
+        long graceEnds = System.nanoTime() + shutdownGrace.toNanos();
+        for (Thread thread : running) {
+            join(thread, Duration.ofNanos(Math.max(0, graceEnds - System.nanoTime())));
         }
-        join(thread, shutdownGrace);
-        if (thread.isAlive()) {
-            log.info("Stopping with a job still running; another worker will take it over");
-            thread.interrupt();
-            join(thread, Duration.ofSeconds(10));
+        for (Thread thread : running) {
+            if (thread.isAlive()) {
+                log.info("Stopping {} with a job still running; another worker will take it over",
+                        thread.getName());
+                thread.interrupt();
+                join(thread, Duration.ofSeconds(10));
+            }
         }
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return !loops.isEmpty();
     }
 
     @Override
@@ -101,9 +116,9 @@ final class JobConsumer implements SmartLifecycle {
         return PHASE;
     }
 
-    private void consumeForever() {
+    private void consumeForever(Map<String, Object> config) {
         while (!isStopping()) {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
                 consume(consumer);
             } catch (KafkaException e) {
                 if (!isStopping()) {

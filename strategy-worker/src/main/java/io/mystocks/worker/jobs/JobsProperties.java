@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param publishTimeout how long writing to {@code strategy.results} or the dead-letter topic may take
  * @param shutdownGrace  how long stopping waits for a running job before abandoning it to redelivery
  * @param workerId       how job states name this worker; unset means {@code host-pid}
+ * @param concurrency    consumers in this worker, each running one job at a time; the group shares the
+ *                       partitions of {@code strategy.jobs} among all workers' consumers, so consumers beyond
+ *                       the partition count stay idle
  */
 @Validated
 @ConfigurationProperties("mystocks.jobs")
@@ -34,7 +37,8 @@ record JobsProperties(
         @DefaultValue("7d") @DurationMin(seconds = 1) Duration retention,
         @DefaultValue("30s") @DurationMin(seconds = 2) Duration publishTimeout,
         @DefaultValue("10s") @DurationMin(millis = 0) Duration shutdownGrace,
-        @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String workerId) {
+        @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String workerId,
+        @DefaultValue("3") @Min(1) @Max(64) int concurrency) {
 
     /**
      * The longest time one job can keep the consumer from polling: the worker handles one record at a

@@ -356,7 +356,7 @@ class JobProcessorTest {
 
         JobsProperties build() {
             return new JobsProperties("group", 3, Duration.ZERO, timeLimit, Duration.ofMillis(10), Duration.ofDays(7),
-                    Duration.ofSeconds(30), Duration.ofSeconds(1), null);
+                    Duration.ofSeconds(30), Duration.ofSeconds(1), null, 1);
         }
     }
 
