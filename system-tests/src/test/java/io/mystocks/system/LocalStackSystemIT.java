@@ -3,7 +3,10 @@ package io.mystocks.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mystocks.load.LoadTest;
+import io.mystocks.load.Scenario;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -136,8 +141,22 @@ class LocalStackSystemIT {
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
     @Order(6)
+    void everyLoadTestScenarioPassesAtATinyRate(Scenario scenario) {
+        Path results = Path.of("target", "load-smoke");
+
+        LoadTest.Result result = LoadTest.smoke(scenario, URI.create(stack.baseUrl()), results);
+
+        assertThat(result.exitCode()).as("Gatling's exit code; report in %s", result.runDirectory()).isZero();
+        assertThat(result.requests()).isPositive();
+        assertThat(result.failures()).as("failed requests; see %s", result.runDirectory().resolve("summary.md"))
+                .isZero();
+    }
+
+    @Test
+    @Order(7)
     void stoppingTheLauncherLeavesNoProcessBehind() throws InterruptedException {
         List<ProcessHandle> started = stack.descendants();
 
