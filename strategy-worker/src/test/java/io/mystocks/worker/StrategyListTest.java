@@ -41,7 +41,8 @@ class StrategyListTest {
 
         assertThat(catalog.descriptors()).isEqualTo(StrategyList.descriptors());
         assertThat(catalog.ids()).containsExactly("balanced", "bollinger_reversion", "donchian_breakout",
-                "ema_cross", "growth", "kdj_cross", "ma_cross", "macd_cross", "rsi_reversion", "value");
+                "ema_cross", "growth", "kdj_cross", "low_volatility", "ma_cross", "macd_cross", "momentum",
+                "rsi_reversion", "value");
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.mystocks.contracts.LatestQuote;
 import io.mystocks.contracts.Market;
 import io.mystocks.contracts.Topics;
 import io.mystocks.worker.backtest.BacktestResult;
+import io.mystocks.worker.screen.Part;
 import io.mystocks.worker.screen.ScreenResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -55,6 +57,7 @@ import tools.jackson.databind.JsonNode;
 class StrategyWorkerIT {
     private static final Duration PATIENCE = JobsTestKit.PATIENCE;
     private static final int DAILY_BARS = 300;
+    private static final int FALLING_BARS = 150;
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
 
     private static JobsTestKit kit;
@@ -91,6 +94,50 @@ class StrategyWorkerIT {
     }
 
     @Test
+    void runsAMomentumScreenOverTheClosedDailyBars() throws Exception {
+        JobRequest request = new JobRequest("job-momentum-1", "momentum", Map.of("top_n", 10), Instant.now(),
+                "req-momentum-1");
+        kit.storeState(JobState.queued(request));
+
+        kit.submit(request);
+
+        JobState done = kit.awaitTerminal("job-momentum-1");
+        assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
+        ScreenResult result = Json.mapper().convertValue(done.result(), ScreenResult.class);
+        assertThat(result.params()).containsEntry("top_n", 10);
+        assertThat(((Number) result.params().get("min_score")).doubleValue()).isEqualTo(60);
+        assertThat(result.evaluated()).isEqualTo(2);
+        assertThat(result.skipped()).isEqualTo(3);
+        // 600519 alone has a year of bars (50 on those parts) and beats the faller on the shorter returns.
+        assertThat(result.matched()).isEqualTo(1);
+        ScreenResult.Item best = result.items().getFirst();
+        assertThat(best.symbol()).isEqualTo("600519");
+        assertThat(best.score()).isEqualTo(70.0);
+        assertThat(best.parts()).extractingFromEntries(entry -> entry.getValue().score())
+                .containsExactly(50.0, 100.0, 100.0, 50.0);
+        assertThat(kit.awaitResultOnTopic("job-momentum-1")).isEqualTo(done);
+    }
+
+    @Test
+    void runsALowVolatilityScreenSayingWhichPartsLackBars() throws Exception {
+        JobRequest request = new JobRequest("job-low-vol-1", "low_volatility", Map.of("min_score", 0),
+                Instant.now(), "req-low-vol-1");
+
+        kit.submit(request);
+
+        JobState done = kit.awaitTerminal("job-low-vol-1");
+        assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
+        ScreenResult result = Json.mapper().convertValue(done.result(), ScreenResult.class);
+        assertThat(result.items()).extracting(ScreenResult.Item::symbol).containsExactly("600519", "000001");
+        Map<String, Part> faller = result.items().get(1).parts();
+        assertThat(faller.get("volatility_60d").score()).isEqualTo(100.0);
+        assertThat(faller.get("volatility_252d").value()).isNull();
+        assertThat(faller.get("volatility_252d").reason())
+                .isEqualTo("needs 253 closed daily bars, has " + FALLING_BARS);
+        assertThat(result.items()).extracting(ScreenResult.Item::score).containsExactly(35.0, 30.0);
+    }
+
+    @Test
     void joinsTheGroupWithAsManyConsumersAsItsConcurrency() {
         try (Admin admin = kit.admin()) {
             await().atMost(PATIENCE).until(() -> admin.describeConsumerGroups(List.of(JobsTestKit.GROUP)).all().get()
@@ -116,15 +163,15 @@ class StrategyWorkerIT {
 
     @Test
     void failsAnUnknownStrategyWithAMessageNamingTheKnownOnes() throws Exception {
-        JobRequest request = new JobRequest("job-unknown", "momentum", Map.of(), Instant.now(), "req-unknown");
+        JobRequest request = new JobRequest("job-unknown", "quality", Map.of(), Instant.now(), "req-unknown");
 
         kit.submit(request);
 
         JobState failed = kit.awaitTerminal("job-unknown");
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.message()).isEqualTo("unknown strategy \"momentum\"; choose one of balanced,"
-                + " bollinger_reversion, donchian_breakout, ema_cross, growth, kdj_cross, ma_cross, macd_cross,"
-                + " rsi_reversion, value");
+        assertThat(failed.message()).isEqualTo("unknown strategy \"quality\"; choose one of balanced,"
+                + " bollinger_reversion, donchian_breakout, ema_cross, growth, kdj_cross, low_volatility, ma_cross,"
+                + " macd_cross, momentum, rsi_reversion, value");
         assertThat(failed.attempts()).isZero();
         assertThat(kit.awaitResultOnTopic("job-unknown")).isEqualTo(failed);
     }
@@ -206,7 +253,8 @@ class StrategyWorkerIT {
         listed("601398", "ICBC", Market.CN, "Financials", null);
         kit.send(Topics.FUNDAMENTALS, "BROKEN", "{\"symbol\": ".getBytes(StandardCharsets.UTF_8));
         BigDecimal price = new BigDecimal("1688.00");
-        publishDailyBars("600519");
+        publishDailyBars("600519", DAILY_BARS, StrategyWorkerIT::swinging);
+        publishDailyBars("000001", FALLING_BARS, StrategyWorkerIT::falling);
         kit.send(Topics.QUOTES_LATEST, "600519", JsonSerde.of(LatestQuote.class).serialize("t", new LatestQuote(
                 "600519", price, price, price, price, price, BigDecimal.ZERO, BigDecimal.ZERO, 1200,
                 price.movePointRight(5), 40, LocalDate.of(2026, 10, 9), Instant.parse("2026-10-09T06:00:00Z"))));
@@ -214,26 +262,36 @@ class StrategyWorkerIT {
     }
 
     /**
-     * Publishes {@value #DAILY_BARS} closed daily bars of a price that swings around a rising trend, so that
-     * moving averages cross, and a forming bar after them that backtests must ignore.
+     * Publishes {@code count} closed daily bars of {@code price} (the close of a day), each opening at the
+     * close before, and a forming bar after them that backtests and screens must ignore.
      */
-    private static void publishDailyBars(String symbol) throws Exception {
+    private static void publishDailyBars(String symbol, int count, IntFunction<BigDecimal> price) throws Exception {
         String topic = Topics.bars(Interval.D1).name();
         JsonSerde<Bar> serde = JsonSerde.of(Bar.class);
-        BigDecimal open = price(0);
-        for (int i = 0; i <= DAILY_BARS; i++) {
+        BigDecimal open = price.apply(0);
+        for (int i = 0; i <= count; i++) {
             LocalDate day = FIRST_DAY.plusDays(i);
-            BigDecimal close = price(i + 1);
+            BigDecimal close = price.apply(i + 1);
             Bar bar = new Bar(symbol, Interval.D1, day.atStartOfDay(Market.CN.zone()).toInstant(),
                     day.plusDays(1).atStartOfDay(Market.CN.zone()).toInstant(), day, open, open.max(close),
-                    open.min(close), close, 10_000, close.multiply(BigDecimal.valueOf(10_000)), 50, i < DAILY_BARS);
+                    open.min(close), close, 10_000, close.multiply(BigDecimal.valueOf(10_000)), 50, i < count);
             kit.send(Topics.bars(Interval.D1), bar.key(), serde.serialize(topic, bar));
             open = close;
         }
     }
 
-    private static BigDecimal price(int day) {
-        return BigDecimal.valueOf(100 + 0.05 * day + 8 * Math.sin(day / 7.0)).setScale(2, RoundingMode.HALF_UP);
+    /** A price that swings around a rising trend, so that moving averages cross. */
+    private static BigDecimal swinging(int day) {
+        return cents(100 + 0.05 * day + 8 * Math.sin(day / 7.0));
+    }
+
+    /** A price that falls 1 % a day. */
+    private static BigDecimal falling(int day) {
+        return cents(100 * Math.pow(0.99, day));
+    }
+
+    private static BigDecimal cents(double price) {
+        return BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Lists a symbol with fundamentals pe, pb, roe, revenue growth, profit growth, yield, market cap. */

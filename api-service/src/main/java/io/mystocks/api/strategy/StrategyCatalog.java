@@ -24,7 +24,7 @@ final class StrategyCatalog {
         definitions.forEach(d -> strategies.put(d.id(), d));
     }
 
-    /** The screens value, growth and balanced, then the backtests. */
+    /** The screens value, growth, balanced, momentum and low_volatility, then the backtests. */
     static StrategyCatalog standard() {
         List<StrategyDefinition> all = new ArrayList<>(Screens.ALL);
         all.addAll(Backtests.ALL);
@@ -52,14 +52,26 @@ final class StrategyCatalog {
         static final List<StrategyDefinition> ALL = List.of(
                 screen("value", "Value screen", "Ranks listed stocks on cheapness and quality: P/E 30 %, P/B 25 % "
                         + "(lower is better), dividend yield 20 %, ROE 25 %, each as a percentile rank within the "
-                        + "universe."),
+                        + "universe.", "fundamentals"),
                 screen("growth", "Growth screen", "Ranks listed stocks on growth: revenue growth 35 %, profit "
-                        + "growth 40 %, ROE 25 %, each as a percentile rank within the universe."),
+                        + "growth 40 %, ROE 25 %, each as a percentile rank within the universe.", "fundamentals"),
                 screen("balanced", "Balanced screen", "Blends the value score 40 % and the growth score 40 % with "
-                        + "the market-cap rank 20 %."));
+                        + "the market-cap rank 20 %.", "fundamentals"),
+                screen("momentum", "Momentum screen", "Ranks listed stocks on price momentum as of their latest "
+                        + "closed daily bar: the return from 252 to 21 trading days ago 40 %, the 6-month return "
+                        + "25 %, the 3-month return 15 %, the close against its 200-day average 20 %, each as a "
+                        + "percentile rank within the universe; a part without enough bars scores 0.", "technical",
+                        "momentum"),
+                screen("low_volatility", "Low-volatility screen", "Ranks listed stocks on steadiness as of their "
+                        + "latest closed daily bar: annualised volatility of daily log returns over 60 days 30 % and "
+                        + "252 days 40 %, maximum drawdown over 252 days 30 % (lower is better), each as a "
+                        + "percentile rank within the universe; a part without enough bars scores 0.", "technical",
+                        "volatility"));
 
-        private static StrategyDefinition screen(String id, String name, String description) {
-            return new StrategyDefinition(id, name, SCREEN, description, List.of("screen", "fundamentals"), List.of(
+        private static StrategyDefinition screen(String id, String name, String description, String... tags) {
+            List<String> allTags = new ArrayList<>(List.of(SCREEN));
+            allTags.addAll(List.of(tags));
+            return new StrategyDefinition(id, name, SCREEN, description, allTags, List.of(
                     ParamSpec.integer("top_n", 20, 1, 500, "how many of the best matches to return"),
                     ParamSpec.number("min_score", "60", "0", "100", "the lowest score (0 to 100) that matches")),
                     List.of());

@@ -82,7 +82,7 @@ class StrategyControllerTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.success").isEqualTo(true)
-                .jsonPath("$.data.length()").isEqualTo(10)
+                .jsonPath("$.data.length()").isEqualTo(12)
                 .jsonPath("$.data[0].id").isEqualTo("value")
                 .jsonPath("$.data[0].kind").isEqualTo("screen")
                 .jsonPath("$.data[0].strategy_id").isEqualTo("value")
@@ -98,18 +98,48 @@ class StrategyControllerTest {
                 .jsonPath("$.data[0].params[0].max").isEqualTo(500)
                 .jsonPath("$.data[0].params[0].required").isEqualTo(false)
                 .jsonPath("$.data[0].params[1].default").isEqualTo(60)
-                .jsonPath("$.data[3].id").isEqualTo("ma_cross")
-                .jsonPath("$.data[3].kind").isEqualTo("backtest")
-                .jsonPath("$.data[3].params[?(@.name == 'symbols')].type").isEqualTo("array")
-                .jsonPath("$.data[3].params[?(@.name == 'symbols')].format").isEqualTo("symbol")
-                .jsonPath("$.data[3].params[?(@.name == 'interval')].enum[2]").isEqualTo("1M")
-                .jsonPath("$.data[3].params[?(@.name == 'start_date')].format").isEqualTo("date")
-                .jsonPath("$.data[3].params[?(@.name == 'start_date')].default").doesNotExist()
-                .jsonPath("$.data[3].parameters.commission").isEqualTo(0.0003)
+                .jsonPath("$.data[3].id").isEqualTo("momentum")
+                .jsonPath("$.data[3].kind").isEqualTo("screen")
+                .jsonPath("$.data[3].tags[1]").isEqualTo("technical")
+                .jsonPath("$.data[3].params.length()").isEqualTo(2)
+                .jsonPath("$.data[4].id").isEqualTo("low_volatility")
+                .jsonPath("$.data[4].parameters.min_score").isEqualTo(60)
+                .jsonPath("$.data[5].id").isEqualTo("ma_cross")
+                .jsonPath("$.data[5].kind").isEqualTo("backtest")
+                .jsonPath("$.data[5].params[?(@.name == 'symbols')].type").isEqualTo("array")
+                .jsonPath("$.data[5].params[?(@.name == 'symbols')].format").isEqualTo("symbol")
+                .jsonPath("$.data[5].params[?(@.name == 'interval')].enum[2]").isEqualTo("1M")
+                .jsonPath("$.data[5].params[?(@.name == 'start_date')].format").isEqualTo("date")
+                .jsonPath("$.data[5].params[?(@.name == 'start_date')].default").doesNotExist()
+                .jsonPath("$.data[5].parameters.commission").isEqualTo(0.0003)
                 .jsonPath("$.data[*].id").value(ids -> assertThat(ids).asInstanceOf(
                         InstanceOfAssertFactories.list(String.class)).containsExactly("value",
-                        "growth", "balanced", "ma_cross", "ema_cross", "macd_cross", "rsi_reversion",
-                        "bollinger_reversion", "donchian_breakout", "kdj_cross"));
+                        "growth", "balanced", "momentum", "low_volatility", "ma_cross", "ema_cross", "macd_cross",
+                        "rsi_reversion", "bollinger_reversion", "donchian_breakout", "kdj_cross"));
+    }
+
+    @Test
+    void momentumScreenIsQueuedWithTheDefaultMinimumScore() {
+        execute("{\"strategy_id\": \"momentum\", \"params\": {\"top_n\": 10}}", "r")
+                .expectStatus().isAccepted()
+                .expectBody()
+                .jsonPath("$.data.strategy_id").isEqualTo("momentum")
+                .jsonPath("$.data.params.top_n").isEqualTo(10)
+                .jsonPath("$.data.params.min_score").isEqualTo(60);
+
+        assertThat(jobs.queued.getFirst().strategyId()).isEqualTo("momentum");
+        assertThat(jobs.queued.getFirst().params()).containsEntry("top_n", 10);
+    }
+
+    @Test
+    void lowVolatilityScreenRefusesAParameterItDoesNotTake() {
+        execute("{\"strategy_id\": \"low_volatility\", \"params\": {\"lookback_days\": 90}}", "r")
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("params.lookback_days")
+                .jsonPath("$.errors[0].code").isEqualTo("UNKNOWN_PARAMETER");
+
+        assertThat(jobs.queued).isEmpty();
     }
 
     @Test
@@ -168,11 +198,12 @@ class StrategyControllerTest {
 
     @Test
     void unknownStrategyIs400ListingTheValidOnes() {
-        execute("{\"strategy_id\": \"momentum\"}", "r").expectStatus().isBadRequest()
+        execute("{\"strategy_id\": \"quality\"}", "r").expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("strategy_id")
                 .jsonPath("$.errors[0].code").isEqualTo("UNKNOWN_STRATEGY")
-                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("value, growth, balanced"));
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("value, growth, balanced, momentum, low_volatility"));
 
         assertThat(jobs.queued).isEmpty();
     }

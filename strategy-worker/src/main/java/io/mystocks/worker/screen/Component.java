@@ -1,10 +1,13 @@
 package io.mystocks.worker.screen;
 
-import io.mystocks.contracts.Fundamentals;
 import java.util.Map;
 
-/** One weighted part of a {@link Scoring}: a single metric or a whole sub-score. */
-sealed interface Component permits Factor, Blend {
+/**
+ * One weighted part of a {@link Scoring}: a single metric or a whole sub-score.
+ *
+ * @param <T> what the metric reads for each symbol, such as its fundamentals
+ */
+sealed interface Component<T> permits Factor, Blend {
 
     /** The part's name in the result, snake_case. */
     String name();
@@ -13,5 +16,5 @@ sealed interface Component permits Factor, Blend {
     double weight();
 
     /** The part of every symbol of the universe. */
-    Map<String, Part> evaluate(Map<String, Fundamentals> universe);
+    Map<String, Part> evaluate(Map<String, T> universe);
 }

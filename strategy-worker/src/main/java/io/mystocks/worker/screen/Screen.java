@@ -1,6 +1,5 @@
 package io.mystocks.worker.screen;
 
-import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.Instrument;
 import io.mystocks.contracts.LatestQuote;
 import io.mystocks.worker.market.MarketSnapshot;
@@ -18,21 +17,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A screen: scores every listed instrument that has fundamentals with one {@link Scoring}, keeps those
- * scoring at least {@code min_score}, and returns the best {@code top_n} by score, then symbol.
+ * A screen: scores every listed instrument that has the screen's input (its fundamentals, or its daily
+ * bars) with one {@link Scoring}, keeps those scoring at least {@code min_score}, and returns the best
+ * {@code top_n} by score, then symbol. Instruments without the input are skipped and counted.
+ *
+ * @param <T> what the screen scores each symbol on
  */
-final class Screen implements Strategy {
+final class Screen<T> implements Strategy {
     private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score)
             .reversed().thenComparing(Candidate::symbol);
 
     private final StrategyDescriptor descriptor;
     private final String id;
-    private final Scoring scoring;
+    private final ScreenInput<T> input;
+    private final Scoring<T> scoring;
     private final Clock clock;
 
-    Screen(StrategyDescriptor descriptor, Scoring scoring, Clock clock) {
+    Screen(StrategyDescriptor descriptor, ScreenInput<T> input, Scoring<T> scoring, Clock clock) {
         this.descriptor = descriptor;
         this.id = descriptor.strategyId();
+        this.input = input;
         this.scoring = scoring;
         this.clock = clock;
     }
@@ -56,7 +60,7 @@ final class Screen implements Strategy {
     ScreenResult run(ScreenParams params, MarketSnapshot market, Progress progress) {
         Map<String, Instrument> universe = market.instruments();
         progress.report(0.05, "screening " + universe.size() + " symbols");
-        Map<String, Fundamentals> evaluated = withFundamentals(universe, market.fundamentals());
+        Map<String, T> evaluated = inputs(market);
 
         Map<String, Scored> scores = scoring.score(evaluated, progress, 0.05, 0.9);
 
@@ -74,14 +78,10 @@ final class Screen implements Strategy {
                 evaluated.size(), universe.size() - evaluated.size(), matches.size(), items);
     }
 
-    private static Map<String, Fundamentals> withFundamentals(Map<String, Instrument> universe,
-                                                              Map<String, Fundamentals> fundamentals) {
-        Map<String, Fundamentals> evaluated = new TreeMap<>();
-        for (String symbol : universe.keySet()) {
-            Fundamentals figures = fundamentals.get(symbol);
-            if (figures != null) {
-                evaluated.put(symbol, figures);
-            }
+    private Map<String, T> inputs(MarketSnapshot market) {
+        Map<String, T> evaluated = new TreeMap<>();
+        for (String symbol : market.instruments().keySet()) {
+            input.of(symbol, market).ifPresent(value -> evaluated.put(symbol, value));
         }
         return evaluated;
     }

@@ -23,4 +23,14 @@ class ScreenConfiguration {
     Strategy balancedScreen(Clock clock) {
         return Screens.balanced(clock);
     }
+
+    @Bean
+    Strategy momentumScreen(Clock clock) {
+        return Screens.momentum(clock);
+    }
+
+    @Bean
+    Strategy lowVolatilityScreen(Clock clock) {
+        return Screens.lowVolatility(clock);
+    }
 }

@@ -14,8 +14,9 @@ import java.util.Map;
  * @param asOf         when the screen ran
  * @param params       the parameters as applied, defaults included
  * @param universeSize how many listed instruments the worker knew
- * @param evaluated    how many of them had fundamentals and were scored
- * @param skipped      how many were skipped for want of fundamentals
+ * @param evaluated    how many of them had the screen's input (fundamentals, or closed daily bars) and were
+ *                     scored
+ * @param skipped      how many were skipped for want of that input
  * @param matched      how many scored at least {@code min_score}, before the {@code top_n} cut
  * @param items        the best matches, by score descending, then symbol
  */

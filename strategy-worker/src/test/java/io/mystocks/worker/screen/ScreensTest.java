@@ -1,5 +1,8 @@
 package io.mystocks.worker.screen;
 
+import static io.mystocks.worker.screen.ScreenResults.item;
+import static io.mystocks.worker.screen.ScreenResults.scores;
+import static io.mystocks.worker.screen.ScreenResults.symbols;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -154,17 +157,5 @@ class ScreensTest {
 
     private static ScreenResult run(Strategy screen, Map<String, Object> params) {
         return (ScreenResult) screen.plan(params).execute(Universe.handMade().snapshot(), Progress.NONE);
-    }
-
-    private static List<String> symbols(ScreenResult result) {
-        return result.items().stream().map(ScreenResult.Item::symbol).toList();
-    }
-
-    private static List<Double> scores(ScreenResult result) {
-        return result.items().stream().map(ScreenResult.Item::score).toList();
-    }
-
-    private static ScreenResult.Item item(ScreenResult result, String symbol) {
-        return result.items().stream().filter(i -> i.symbol().equals(symbol)).findFirst().orElseThrow();
     }
 }

@@ -1,19 +1,24 @@
 package io.mystocks.worker.screen;
 
+import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.Fundamentals;
 import io.mystocks.contracts.Instrument;
+import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.LatestQuote;
 import io.mystocks.contracts.Market;
 import io.mystocks.worker.market.MarketSnapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A hand-made universe whose scores are worked out by hand in the tests. Four symbols have
- * fundamentals; {@code EEEE} is listed without any and must be skipped.
+ * fundamentals; {@code EEEE} is listed without any and must be skipped. The technical screens' tests
+ * add symbols with daily bars instead.
  *
  * <pre>
  * symbol  pe   pb   roe    revenue  profit  yield  market cap
@@ -29,6 +34,7 @@ final class Universe {
     private final Map<String, Instrument> instruments = new HashMap<>();
     private final Map<String, Fundamentals> fundamentals = new HashMap<>();
     private final Map<String, LatestQuote> quotes = new HashMap<>();
+    private final Map<String, List<Bar>> dailyBars = new HashMap<>();
 
     static Universe handMade() {
         return new Universe()
@@ -60,7 +66,23 @@ final class Universe {
         return this;
     }
 
+    /** Lists a symbol without fundamentals and with closed daily bars of these closes, oldest first. */
+    Universe withCloses(String symbol, double... closes) {
+        listed(symbol, symbol, "Technology");
+        dailyBars.put(symbol, new ArrayList<>(TestCloses.dailyBars(symbol, closes)));
+        return this;
+    }
+
+    /** Adds a forming daily bar after a symbol's closed ones. */
+    Universe forming(String symbol, double close) {
+        List<Bar> bars = dailyBars.get(symbol);
+        bars.add(TestCloses.dailyBar(symbol, TestCloses.FIRST_DAY.plusDays(bars.size()), close, false));
+        return this;
+    }
+
     MarketSnapshot snapshot() {
-        return new MarketSnapshot(instruments, fundamentals, quotes);
+        Map<String, List<Bar>> bars = Map.copyOf(dailyBars);
+        return new MarketSnapshot(instruments, fundamentals, quotes, (symbol, interval) ->
+                interval == Interval.D1 ? List.copyOf(bars.getOrDefault(symbol, List.of())) : List.of());
     }
 }
