@@ -21,12 +21,19 @@ import reactor.core.publisher.Mono;
 public final class ResponseCaches {
     private static final Logger log = LoggerFactory.getLogger(ResponseCaches.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long a counted number of Redis keys is reported again. Counting scans every key under the prefix,
+     * which costs Redis and this service milliseconds; clients poll the info endpoint as often as any other,
+     * so one scan a second serves them all.
+     */
+    private static final Duration KEY_COUNT_MAX_AGE = Duration.ofSeconds(1);
 
     private final CacheProperties properties;
     private final SharedCache shared;
     private final Clock clock;
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, ResponseCache> caches = new ConcurrentHashMap<>();
+    private volatile KeyCount lastKeyCount;
 
     /**
      * @param shared   the second level, or null to cache in process only
@@ -74,8 +81,16 @@ public final class ResponseCaches {
         l2.put("ttl_seconds", seconds(properties.l2Ttl()));
         l2.put("prefix", properties.prefix());
         info.put("l2", l2);
+        KeyCount recent = lastKeyCount;
+        if (recent != null && clock.millis() - recent.countedAtMillis() < KEY_COUNT_MAX_AGE.toMillis()) {
+            l2.put("keys", recent.keys());
+            return Mono.just(info);
+        }
         return Mono.defer(() -> shared.count(properties.prefix())).timeout(ADMIN_TIMEOUT)
-                .doOnNext(count -> l2.put("keys", count))
+                .doOnNext(count -> {
+                    lastKeyCount = new KeyCount(count, clock.millis());
+                    l2.put("keys", count);
+                })
                 .onErrorResume(error -> {
                     l2.put("keys", null);
                     l2.put("error", "Redis did not answer: " + error.getMessage());
@@ -89,6 +104,7 @@ public final class ResponseCaches {
      * else (job states live under other keys).
      */
     Mono<Map<String, Object>> clear() {
+        lastKeyCount = null;
         long local = caches.values().stream().mapToLong(ResponseCache::clearLocal).sum();
         Map<String, Object> removed = new LinkedHashMap<>();
         removed.put("l1_removed", local);
@@ -122,5 +138,9 @@ public final class ResponseCaches {
 
     private static long seconds(Duration duration) {
         return duration.toSeconds();
+    }
+
+    /** A number of keys in Redis and when it was counted. */
+    private record KeyCount(long keys, long countedAtMillis) {
     }
 }

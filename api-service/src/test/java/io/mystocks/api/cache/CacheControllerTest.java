@@ -57,6 +57,8 @@ class CacheControllerTest {
 
     @Test
     void infoNamesTheBackendsTtlsAndKeyCount() {
+        clock.advance(Duration.ofSeconds(2));
+
         client.get().uri("/api/cache/info").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -69,6 +71,7 @@ class CacheControllerTest {
 
     @Test
     void infoWhileRedisIsDownIsStill200AndSaysSo() {
+        clock.advance(Duration.ofSeconds(2));
         redis.failing = true;
 
         client.get().uri("/api/cache/info").exchange()
@@ -76,6 +79,21 @@ class CacheControllerTest {
                 .expectBody()
                 .jsonPath("$.data.l2.keys").isEmpty()
                 .jsonPath("$.data.l2.error").isNotEmpty();
+    }
+
+    @Test
+    void infoCountsTheRedisKeysAtMostOnceASecond() {
+        clock.advance(Duration.ofSeconds(2));
+        client.get().uri("/api/cache/info").exchange().expectStatus().isOk();
+        redis.failing = true;
+
+        client.get().uri("/api/cache/info").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.l2.keys").isEqualTo(1);
+        clock.advance(Duration.ofMillis(1001));
+        client.get().uri("/api/cache/info").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.l2.keys").isEmpty();
     }
 
     @Test

@@ -141,6 +141,7 @@ class ResponseCacheTest {
 
         Map<String, Object> info = replica.info().block(WAIT);
         redis.failing = true;
+        clock.advance(Duration.ofSeconds(2));
         Map<String, Object> infoWhileDown = replica.info().block(WAIT);
 
         assertThat(info).extractingByKey("l2").asInstanceOf(InstanceOfAssertFactories.MAP)
