@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -34,6 +35,8 @@ public final class ResponseCaches {
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, ResponseCache> caches = new ConcurrentHashMap<>();
     private volatile KeyCount lastKeyCount;
+    /** The count under way, shared by every request that arrives while it runs. */
+    private final AtomicReference<Mono<Long>> keyCounting = new AtomicReference<>();
 
     /**
      * @param shared   the second level, or null to cache in process only
@@ -81,22 +84,31 @@ public final class ResponseCaches {
         l2.put("ttl_seconds", seconds(properties.l2Ttl()));
         l2.put("prefix", properties.prefix());
         info.put("l2", l2);
-        KeyCount recent = lastKeyCount;
-        if (recent != null && clock.millis() - recent.countedAtMillis() < KEY_COUNT_MAX_AGE.toMillis()) {
-            l2.put("keys", recent.keys());
-            return Mono.just(info);
-        }
-        return Mono.defer(() -> shared.count(properties.prefix())).timeout(ADMIN_TIMEOUT)
-                .doOnNext(count -> {
-                    lastKeyCount = new KeyCount(count, clock.millis());
-                    l2.put("keys", count);
-                })
+        return keyCount()
+                .doOnNext(count -> l2.put("keys", count))
                 .onErrorResume(error -> {
                     l2.put("keys", null);
                     l2.put("error", "Redis did not answer: " + error.getMessage());
                     return Mono.empty();
                 })
                 .thenReturn(info);
+    }
+
+    /** The number of keys under the prefix: a recent count, the one under way, or a new one. */
+    private Mono<Long> keyCount() {
+        KeyCount recent = lastKeyCount;
+        if (recent != null && clock.millis() - recent.countedAtMillis() < KEY_COUNT_MAX_AGE.toMillis()) {
+            return Mono.just(recent.keys());
+        }
+        Mono<Long> running = keyCounting.get();
+        if (running != null) {
+            return running;
+        }
+        Mono<Long> count = Mono.defer(() -> shared.count(properties.prefix())).timeout(ADMIN_TIMEOUT)
+                .doOnNext(keys -> lastKeyCount = new KeyCount(keys, clock.millis()))
+                .doFinally(signal -> keyCounting.set(null))
+                .cache();
+        return keyCounting.compareAndSet(null, count) ? count : Mono.defer(this::keyCount);
     }
 
     /**
