@@ -1,44 +1,34 @@
 package io.mystocks.api.health;
 
+import io.mystocks.api.schedule.PeriodicTask;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
 /** Runs every {@link PeriodicProbe} on one background thread, one round per probe interval. */
 final class DependencyMonitor implements SmartLifecycle {
     private final List<PeriodicProbe> probes;
-    private final long intervalMillis;
-    private volatile ScheduledExecutorService executor;
+    private final PeriodicTask schedule;
 
     DependencyMonitor(List<PeriodicProbe> probes, HealthProperties properties) {
         this.probes = List.copyOf(probes);
-        this.intervalMillis = properties.probeInterval().toMillis();
+        this.schedule = new PeriodicTask("dependency-probe", Duration.ZERO, properties.probeInterval(),
+                this::probeAll);
     }
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "dependency-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::probeAll, 0, intervalMillis, TimeUnit.MILLISECONDS);
+        schedule.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdownNow();
-        }
+        schedule.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return schedule.isRunning();
     }
 
     private void probeAll() {

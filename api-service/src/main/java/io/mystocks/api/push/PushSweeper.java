@@ -1,8 +1,6 @@
 package io.mystocks.api.push;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.mystocks.api.schedule.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -13,35 +11,28 @@ final class PushSweeper implements SmartLifecycle {
 
     private final PushHub hub;
     private final long intervalMillis;
-    private volatile ScheduledExecutorService executor;
+    private final PeriodicTask schedule;
 
     PushSweeper(PushHub hub, PushProperties properties) {
         this.hub = hub;
         this.intervalMillis = properties.sweepInterval().toMillis();
+        this.schedule = new PeriodicTask("push-sweeper", properties.sweepInterval(), properties.sweepInterval(),
+                this::sweep);
     }
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "push-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::sweep, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        schedule.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdownNow();
-        }
+        schedule.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return schedule.isRunning();
     }
 
     /** One failed sweep must not end the schedule, which would leave stalled clients connected. */

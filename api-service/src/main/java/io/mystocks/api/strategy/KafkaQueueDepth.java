@@ -1,5 +1,6 @@
 package io.mystocks.api.strategy;
 
+import io.mystocks.api.schedule.PeriodicTask;
 import io.mystocks.contracts.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -40,7 +39,7 @@ final class KafkaQueueDepth implements QueueDepth, SmartLifecycle {
     private final Duration maxAge;
     private final Clock clock;
     private volatile Admin admin;
-    private volatile ScheduledExecutorService executor;
+    private final PeriodicTask schedule;
     private volatile Measurement last;
     private volatile boolean failing;
 
@@ -55,6 +54,7 @@ final class KafkaQueueDepth implements QueueDepth, SmartLifecycle {
         this.interval = properties.queueDepthInterval();
         this.maxAge = properties.queueDepthMaxAge();
         this.clock = clock;
+        this.schedule = new PeriodicTask("job-queue-depth", Duration.ZERO, interval, this::refresh);
     }
 
     @Override
@@ -81,21 +81,12 @@ final class KafkaQueueDepth implements QueueDepth, SmartLifecycle {
     @Override
     public void start() {
         admin = Admin.create(adminConfig);
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "job-queue-depth");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdownNow();
-        }
+        schedule.stop();
         Admin client = admin;
         if (client != null) {
             client.close(Duration.ofSeconds(2));
@@ -104,7 +95,7 @@ final class KafkaQueueDepth implements QueueDepth, SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return schedule.isRunning();
     }
 
     private void refresh() {

@@ -25,7 +25,7 @@ class IndicatorViewsTest {
         IndicatorInstance instance = IndicatorCatalogue.standard().resolve(name, Map.of());
         IndicatorRequest request = new IndicatorRequest("600519", Interval.D1, LIMIT, instance);
 
-        List<Bar> computed = IndicatorViews.computedOver(instance, BARS, LIMIT);
+        List<Bar> computed = instance.barsFor(BARS, LIMIT);
         IndicatorViews.IndicatorSeries cut = IndicatorViews.series(request, BARS);
 
         assertThat(computed).hasSizeLessThan(BARS.size());
@@ -48,7 +48,7 @@ class IndicatorViewsTest {
     void runningTotalsAreAlwaysComputedOverEveryBar(String name) {
         IndicatorInstance instance = IndicatorCatalogue.standard().resolve(name, Map.of());
 
-        List<Bar> computed = IndicatorViews.computedOver(instance, BARS, LIMIT);
+        List<Bar> computed = instance.barsFor(BARS, LIMIT);
 
         assertThat(computed).hasSameSizeAs(BARS);
     }

@@ -1,8 +1,8 @@
 package io.mystocks.bench.jobs;
 
+import io.mystocks.bench.Arguments;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,32 +25,14 @@ record JobOptions(URI baseUrl, int jobs, int concurrency, String strategy, List<
     }
 
     static JobOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : "";
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'; " + USAGE);
-            }
-            values.put(name, arg.substring(equals + 1));
-        }
+        Map<String, String> values = Arguments.parse(args, NAMES, USAGE);
         return new JobOptions(
                 URI.create(values.getOrDefault("base-url", "http://127.0.0.1:8080")),
                 Integer.parseInt(values.getOrDefault("jobs", "2000")),
                 Integer.parseInt(values.getOrDefault("concurrency", "16")),
                 values.getOrDefault("strategy", "ma_cross"),
                 List.of(values.getOrDefault("symbols", "600519,000001,AAPL").split(",")),
-                duration(values.getOrDefault("timeout", "300s")),
-                duration(values.getOrDefault("poll-interval", "200ms")));
-    }
-
-    private static Duration duration(String text) {
-        if (text.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-        }
-        if (text.endsWith("s")) {
-            return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a duration such as 200ms or 30s; " + USAGE);
+                Arguments.duration(values.getOrDefault("timeout", "300s")),
+                Arguments.duration(values.getOrDefault("poll-interval", "200ms")));
     }
 }

@@ -1,7 +1,7 @@
 package io.mystocks.bench.stream;
 
+import io.mystocks.bench.Arguments;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,42 +40,21 @@ record BenchmarkOptions(int rate, int symbols, Duration warmup, Duration duratio
     }
 
     static BenchmarkOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : "";
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'; " + USAGE);
-            }
-            values.put(name, arg.substring(equals + 1));
-        }
+        Map<String, String> values = Arguments.parse(args, NAMES, USAGE);
         int symbols = Integer.parseInt(values.getOrDefault("symbols", "5000"));
         // Every symbol has a series per interval, spread over the topic's six partitions (tasks).
         int everySeries = (int) Math.ceil(symbols * 8 / 6.0 * 1.1);
         return new BenchmarkOptions(
                 Integer.parseInt(values.getOrDefault("rate", "50000")),
                 symbols,
-                duration(values.getOrDefault("warmup", "15s")),
-                duration(values.getOrDefault("duration", "60s")),
-                duration(values.getOrDefault("commit-interval", "250ms")),
-                duration(values.getOrDefault("emit-interval", "200ms")),
-                duration(values.getOrDefault("emit-budget", "10ms")),
+                Arguments.duration(values.getOrDefault("warmup", "15s")),
+                Arguments.duration(values.getOrDefault("duration", "60s")),
+                Arguments.duration(values.getOrDefault("commit-interval", "250ms")),
+                Arguments.duration(values.getOrDefault("emit-interval", "200ms")),
+                Arguments.duration(values.getOrDefault("emit-budget", "10ms")),
                 Integer.parseInt(values.getOrDefault("stream-threads", "1")),
                 Integer.parseInt(values.getOrDefault("sample-every", "10")),
-                duration(values.getOrDefault("drain", "30s")),
+                Arguments.duration(values.getOrDefault("drain", "30s")),
                 Integer.parseInt(values.getOrDefault("series-cache", Integer.toString(everySeries))));
-    }
-
-    /** {@code 250ms}, {@code 15s} or {@code 2m}. */
-    static Duration duration(String text) {
-        if (text.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-        }
-        long amount = Long.parseLong(text.substring(0, text.length() - 1));
-        return switch (text.charAt(text.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            default -> throw new IllegalArgumentException("a duration such as 250ms, 15s or 2m, not '" + text + "'");
-        };
     }
 }
