@@ -31,7 +31,6 @@ public final class IndicatorDefinition {
     private final ToIntFunction<Params> warmupBars;
     private final List<Constraint> constraints;
     private final Binder binder;
-    private final boolean runningTotal;
 
     private IndicatorDefinition(Builder builder) {
         this.name = builder.name;
@@ -43,15 +42,6 @@ public final class IndicatorDefinition {
         this.warmupBars = builder.warmupBars;
         this.constraints = List.copyOf(builder.constraints);
         this.binder = Objects.requireNonNull(builder.binder, "binder of " + name);
-        this.runningTotal = builder.runningTotal;
-    }
-
-    /**
-     * Whether the values are a running total from the first bar given (OBV, AD): their level depends on where
-     * the bars start, so they are never computed over only the newest bars.
-     */
-    public boolean runningTotal() {
-        return runningTotal;
     }
 
     /** The TA-Lib name, upper case: {@code SMA}, {@code BBANDS}. */
@@ -173,7 +163,6 @@ public final class IndicatorDefinition {
         private String warmup;
         private ToIntFunction<Params> warmupBars;
         private Binder binder;
-        private boolean runningTotal;
 
         private Builder(String name, String description) {
             this.name = name;
@@ -201,12 +190,6 @@ public final class IndicatorDefinition {
         Builder outputs(String... names) {
             outputs.clear();
             outputs.addAll(List.of(names));
-            return this;
-        }
-
-        /** The values are a running total whose level depends on the first bar. */
-        Builder runningTotal() {
-            this.runningTotal = true;
             return this;
         }
 

@@ -13,11 +13,6 @@ import org.ta4j.core.BarSeries;
  * Obtain one from {@link IndicatorCatalogue#resolve(String, Map)} or {@link IndicatorDefinition#defaults()}.
  */
 public final class IndicatorInstance {
-    /** The least lead {@link #barsFor} keeps before the points asked for. */
-    static final int MIN_LEAD_BARS = 250;
-    /** The lead in warm-ups, when that is longer. */
-    static final int LEAD_WARMUPS = 14;
-
     private final IndicatorDefinition definition;
     private final Params params;
     private final String key;
@@ -72,49 +67,6 @@ public final class IndicatorInstance {
             points.add(new IndicatorPoint(bars.get(index).openTime(), outputs, ready));
         }
         return points;
-    }
-
-    /**
-     * The values at the newest {@code count} bars, equal to those of {@link #series} over every bar within
-     * the catalogue's 1e-6: computed over {@link #barsFor} only, with output maps built for those points alone.
-     *
-     * @param bars oldest first, distinct open times
-     * @return at most {@code count} points, oldest first, for the newest bars
-     */
-    public List<IndicatorPoint> newest(List<Bar> bars, int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must not be negative, was " + count);
-        }
-        List<Bar> computed = barsFor(bars, count);
-        if (computed.isEmpty()) {
-            return List.of();
-        }
-        BarSeries series = Bars.series(computed);
-        Line[] lines = bind(new Prices(series));
-        int first = Math.max(0, computed.size() - count);
-        int offset = bars.size() - computed.size();
-        List<IndicatorPoint> points = new ArrayList<>(computed.size() - first);
-        for (int index = first; index < computed.size(); index++) {
-            boolean ready = offset + index + 1 >= warmupBars;
-            Map<String, Double> outputs = ready ? Outputs.at(definition.outputs(), lines, index) : Map.of();
-            points.add(new IndicatorPoint(computed.get(index).openTime(), outputs, ready));
-        }
-        return points;
-    }
-
-    /**
-     * The newest bars that give the values at the newest {@code count} bars: those bars and a lead of
-     * max({@value #MIN_LEAD_BARS}, {@value #LEAD_WARMUPS} x {@link #warmupBars()}) before them, or every bar for
-     * a {@linkplain IndicatorDefinition#runningTotal() running total}. A recursive line (an EMA with weight
-     * 2/(n+1), Wilder's smoothing with 1/n) forgets its seed geometrically: after 14 warm-ups the seed weighs
-     * less than e^-14, about 8e-7, inside the agreement the catalogue keeps with TA-Lib.
-     */
-    public List<Bar> barsFor(List<Bar> bars, int count) {
-        if (definition.runningTotal()) {
-            return bars;
-        }
-        long needed = count + Math.max(MIN_LEAD_BARS, (long) LEAD_WARMUPS * warmupBars);
-        return needed >= bars.size() ? bars : bars.subList(bars.size() - (int) needed, bars.size());
     }
 
     /** The value at the last bar, with its warm-up state; not ready and empty for no bars. */

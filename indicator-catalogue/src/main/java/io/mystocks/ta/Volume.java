@@ -20,7 +20,6 @@ final class Volume {
                         "On-balance volume: running total of volume, added on a higher close, subtracted on a lower "
                                 + "one, starting from the first bar's volume (TA-Lib); a running total over the bars "
                                 + "given, so its level depends on where they start")
-                .runningTotal()
                 .warmup("1", p -> 1)
                 .bind((in, p) -> lines(new RunningTotal(in.series(), i -> {
                     double change = in.close().at(i) - in.close().at(i - 1);
@@ -33,7 +32,6 @@ final class Volume {
                         "Chaikin accumulation/distribution line: running total of ((close - low) - (high - close)) "
                                 + "/ (high - low) x volume (TA-Lib); its level depends on where the bars start")
                 .aliases("ADL")
-                .runningTotal()
                 .warmup("1", p -> 1)
                 .bind((in, p) -> lines(accumulation(in)));
     }

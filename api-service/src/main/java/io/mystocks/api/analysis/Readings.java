@@ -4,50 +4,42 @@ import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.IndicatorValue;
 import io.mystocks.ta.IndicatorInstance;
 import io.mystocks.ta.IndicatorSet;
-import io.mystocks.ta.LiveIndicators;
-import java.util.ArrayList;
+import io.mystocks.ta.BoundSeries;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bars of one analysis and the values of every indicator it reads at the newest bars. Values are read
  * from the newest bar back: {@code back} 0 is the newest bar, 1 the one before, at most {@link #MAX_BACK}.
  *
- * <p>All indicators are bound to one {@link LiveIndicators} series, fed the bars oldest first, with a
- * snapshot taken at each of the newest bars: one pass over the bars for every indicator together, some ten
- * times cheaper than a full series per indicator, and the same values indicator-streams publishes. The
- * read model's bars are in time order, each opening where its predecessor closed or later, as that series
- * requires.
+ * <p>The values come from the series' indicator state, kept between requests ({@link BoundSeries}): after
+ * the forming bar changed, each indicator costs a step, not a pass over the bars, and its values are those
+ * indicator-streams publishes. Each value is read from the state once per analysis.
  */
 final class Readings {
     /** The furthest back any rule reads: the stochastic RSI's %D of the previous bar needs three bars more. */
     static final int MAX_BACK = 3;
 
-    private final List<Bar> bars;
-    private final Map<String, IndicatorInstance> bySpec = new LinkedHashMap<>();
-    /** Snapshots of the newest bars, the newest first. */
-    private final List<Map<String, IndicatorValue>> snapshots = new ArrayList<>(MAX_BACK + 1);
+    /** Specs resolve to the same instances every time: resolved once, not per request. */
+    private static final Map<String, IndicatorInstance> RESOLVED = new ConcurrentHashMap<>();
+
+    private final BoundSeries bars;
+    private final Map<String, IndicatorInstance> bySpec = new HashMap<>();
+    private final Map<IndicatorInstance, IndicatorValue[]> values = new HashMap<>();
 
     /**
-     * @param bars  oldest first, distinct open times
+     * @param bars  the series, read only while this object is used
      * @param specs every indicator the analysis reads, as {@link IndicatorSet#parse} specs such as
      *              {@code SMA:timeperiod=10}
      */
-    Readings(List<Bar> bars, Collection<String> specs) {
+    Readings(BoundSeries bars, Collection<String> specs) {
         this.bars = bars;
-        Map<String, IndicatorInstance> byKey = new LinkedHashMap<>();
         for (String spec : specs) {
-            IndicatorInstance instance = IndicatorSet.parse(List.of(spec)).instances().getFirst();
-            bySpec.put(spec, byKey.computeIfAbsent(instance.key(), key -> instance));
-        }
-        int history = Math.max(0, bars.size() - 1 - MAX_BACK);
-        LiveIndicators live = LiveIndicators.of(IndicatorSet.of(List.copyOf(byKey.values())),
-                bars.subList(0, history), null, Math.max(1, bars.size()));
-        for (Bar bar : bars.subList(history, bars.size())) {
-            live.appendClosed(bar);
-            snapshots.addFirst(live.snapshot());
+            bySpec.put(spec, RESOLVED.computeIfAbsent(spec,
+                    s -> IndicatorSet.parse(List.of(s)).instances().getFirst()));
         }
     }
 
@@ -60,7 +52,7 @@ final class Readings {
     }
 
     Bar newest() {
-        return bars.getLast();
+        return bars.bar(0);
     }
 
     /** The close {@code back} bars before the newest; the caller checks there are that many. */
@@ -90,7 +82,7 @@ final class Readings {
     }
 
     private Bar bar(int back) {
-        return bars.get(bars.size() - 1 - back);
+        return bars.bar(back);
     }
 
     /** One indicator's values at the newest bars. */
@@ -135,7 +127,14 @@ final class Readings {
         }
 
         private IndicatorValue at(int back) {
-            return back < snapshots.size() ? snapshots.get(back).get(instance.key()) : null;
+            if (back >= bars.size()) {
+                return null;
+            }
+            IndicatorValue[] read = values.computeIfAbsent(instance, i -> new IndicatorValue[MAX_BACK + 1]);
+            if (read[back] == null) {
+                read[back] = bars.value(instance, back);
+            }
+            return read[back];
         }
     }
 }

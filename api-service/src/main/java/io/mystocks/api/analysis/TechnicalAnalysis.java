@@ -1,6 +1,7 @@
 package io.mystocks.api.analysis;
 
 import io.mystocks.contracts.Bar;
+import io.mystocks.ta.BoundSeries;
 import io.mystocks.contracts.Interval;
 import io.mystocks.ta.IndicatorInstance;
 import java.time.Instant;
@@ -36,9 +37,9 @@ final class TechnicalAnalysis {
     }
 
     /**
-     * @param bars every bar kept of the series, oldest first; the newest may still be forming
+     * @param bars every bar kept of the series, the newest of which may still be forming
      */
-    static AnalysisViews.Analysis of(String symbol, Interval interval, List<Bar> bars, Instant computedAt) {
+    static AnalysisViews.Analysis of(String symbol, Interval interval, BoundSeries bars, Instant computedAt) {
         Readings readings = readings(bars);
         AnalysisViews.RatingGroup movingAverages = group(MovingAverages.votes(readings));
         AnalysisViews.RatingGroup oscillators = group(Oscillators.votes(readings));
@@ -52,7 +53,7 @@ final class TechnicalAnalysis {
     }
 
     /** The values at the newest bars of every indicator an analysis reads. */
-    static Readings readings(List<Bar> bars) {
+    static Readings readings(BoundSeries bars) {
         return new Readings(bars, SPECS);
     }
 

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The technical-analysis summary of a series, cached under its bar version. */
 @RestController
@@ -58,10 +57,10 @@ final class TechnicalAnalysisController {
         String valid = reads.requireReadable(symbol);
         Interval parsed = reads.interval(interval, period);
         long version = reads.requireKnown(valid, parsed);
-        // Some forty indicator series over up to a thousand bars: CPU work, kept off the event loop.
+        // Some forty indicators, each stepped by the bars that changed since the series was last read.
         return cache.get(valid + '|' + parsed.code(), Long.toString(version), AnalysisViews.Analysis.class,
-                        () -> Mono.fromSupplier(() -> TechnicalAnalysis.of(valid, parsed, reads.bars(valid, parsed),
-                                clock.instant())).subscribeOn(Schedulers.parallel()))
+                        () -> Mono.fromSupplier(() -> reads.computed(valid, parsed,
+                                bars -> TechnicalAnalysis.of(valid, parsed, bars, clock.instant()))))
                 .map(analysis -> envelopes.ok(exchange, analysis));
     }
 }

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,12 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Indicator series and the latest values of the standard set, computed from the read model's bars. A series
  * is computed over every bar kept, so that the warm-up is met where the bars allow, and then cut to the
- * newest points asked for. Answers are cached under the series' bar version: a new bar is a new entry.
+ * newest points asked for. The indicator state is kept between requests ({@link MarketReads#computed}), so a
+ * request after the forming bar changed costs a step per indicator, cheap enough for the event loop; answers
+ * are also cached under the series' bar version, where a new bar is a new entry.
  */
 @RestController
 @RequestMapping(path = "/api/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -67,8 +67,8 @@ final class IndicatorController {
         long version = reads.requireKnown(valid, parsed);
         return cache.get(valid + '|' + parsed.code() + "|all", Long.toString(version),
                         IndicatorViews.LatestIndicators.class,
-                        () -> computed(() -> IndicatorViews.latest(valid, parsed, reads.bars(valid, parsed),
-                                clock.instant())))
+                        () -> Mono.fromSupplier(() -> reads.computed(valid, parsed,
+                                bars -> IndicatorViews.latest(valid, parsed, bars, clock.instant()))))
                 .map(latest -> envelopes.ok(exchange, latest));
     }
 
@@ -95,12 +95,8 @@ final class IndicatorController {
                 exchange.getRequest().getQueryParams(), reads);
         long version = reads.requireKnown(valid, request.interval());
         return cache.get(request.cacheKey(), Long.toString(version), IndicatorViews.IndicatorSeries.class,
-                        () -> computed(() -> IndicatorViews.series(request, reads.bars(valid, request.interval()))))
+                        () -> Mono.fromSupplier(() -> reads.computed(valid, request.interval(),
+                                bars -> IndicatorViews.series(request, bars))))
                 .map(series -> envelopes.ok(exchange, series));
-    }
-
-    /** Runs the computation off the event loop: a series over a thousand bars is CPU work, not I/O. */
-    private static <T> Mono<T> computed(Supplier<T> computation) {
-        return Mono.fromSupplier(computation).subscribeOn(Schedulers.parallel());
     }
 }

@@ -13,6 +13,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * The newest bars of one symbol and interval by open time, at most {@code capacity} of them. One
  * thread writes (the feed); any number read without locks and see a consistent bar per entry.
+ *
+ * <p>Two counters tell readers what changed: {@link #version} counts every change, {@link #rewrites} only
+ * those a reader that follows the series from its end cannot step over (a bar stored before the newest, a
+ * closed bar stored again, a bar removed). Updating the forming bar, closing it and appending after it are
+ * not rewrites. Each counter is raised after the change it counts, so a reader that reads a counter before
+ * the bars sees at least the changes it counted.
  */
 final class BarSeries {
     private final ConcurrentSkipListMap<Instant, Bar> bars = new ConcurrentSkipListMap<>();
@@ -21,6 +27,8 @@ final class BarSeries {
     private volatile int size;
     /** Written by the feed thread only: counts every change. */
     private volatile long version;
+    /** Written by the feed thread only: counts the changes that are not at the end of the series. */
+    private volatile long rewrites;
 
     BarSeries(int capacity) {
         this.capacity = capacity;
@@ -28,6 +36,9 @@ final class BarSeries {
 
     /** Stores the latest version of a bar and drops the oldest beyond capacity; returns the change in size. */
     int put(Bar bar) {
+        Map.Entry<Instant, Bar> newest = bars.lastEntry();
+        boolean atEnd = newest == null || bar.openTime().isAfter(newest.getKey())
+                || bar.openTime().equals(newest.getKey()) && !newest.getValue().closed();
         int before = size;
         int after = before;
         if (bars.put(bar.openTime(), bar) == null) {
@@ -37,6 +48,9 @@ final class BarSeries {
             after--;
         }
         size = after;
+        if (!atEnd) {
+            rewrites = rewrites + 1;
+        }
         version = version + 1;
         return after - before;
     }
@@ -47,6 +61,7 @@ final class BarSeries {
             return 0;
         }
         size = size - 1;
+        rewrites = rewrites + 1;
         version = version + 1;
         return -1;
     }
@@ -57,6 +72,20 @@ final class BarSeries {
 
     long version() {
         return version;
+    }
+
+    long rewrites() {
+        return rewrites;
+    }
+
+    /** Every bar kept, oldest first. */
+    List<Bar> all() {
+        return new ArrayList<>(bars.values());
+    }
+
+    /** The bars opening at or after {@code from}, oldest first. */
+    List<Bar> from(Instant from) {
+        return new ArrayList<>(bars.tailMap(from, true).values());
     }
 
     /**

@@ -20,7 +20,8 @@ class MarketConfiguration {
 
     @Bean
     MarketReads marketReads(MarketStore store, ReadModelProperties properties) {
-        return new MarketReads(store, properties.maxBarsPerSeries());
+        return new MarketReads(store, properties.maxBarsPerSeries(),
+                new SeriesIndicators(store, properties.maxBarsPerSeries(), properties.maxComputedSeries()));
     }
 
     @Bean

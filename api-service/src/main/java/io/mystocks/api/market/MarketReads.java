@@ -7,10 +7,12 @@ import io.mystocks.contracts.IndicatorSnapshot;
 import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.Market;
 import io.mystocks.contracts.Symbols;
+import io.mystocks.ta.BoundSeries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What other features may read of the market read model, checked the way the market endpoints check
@@ -27,10 +29,12 @@ public final class MarketReads {
 
     private final MarketStore store;
     private final int maxBarsPerSeries;
+    private final SeriesIndicators indicators;
 
-    MarketReads(MarketStore store, int maxBarsPerSeries) {
+    MarketReads(MarketStore store, int maxBarsPerSeries, SeriesIndicators indicators) {
         this.store = store;
         this.maxBarsPerSeries = maxBarsPerSeries;
+        this.indicators = indicators;
     }
 
     /**
@@ -76,6 +80,15 @@ public final class MarketReads {
     /** Every bar kept of the series, oldest first; the newest may still be forming. */
     public List<Bar> bars(String symbol, Interval interval) {
         return store.bars(symbol, interval, null, null, maxBarsPerSeries).bars();
+    }
+
+    /**
+     * What {@code reader} computes from the series' bars with the indicator state kept between requests
+     * (see {@link SeriesIndicators}): the series is brought up to every bar kept first, and read by one
+     * reader at a time. The series must not escape the reader. Empty when no bar is kept.
+     */
+    public <T> T computed(String symbol, Interval interval, Function<BoundSeries, T> reader) {
+        return indicators.read(symbol, interval, reader);
     }
 
     /** See {@link MarketStore#barVersion}: changes with every stored bar, 0 while none is kept. */

@@ -122,6 +122,11 @@ final class MarketStore {
         return bars == null ? new BarSeries.Window(List.of(), null) : bars.window(from, to, limit);
     }
 
+    /** The bars kept of a series, or null when none was ever stored. */
+    BarSeries series(String symbol, Interval interval) {
+        return series.get(new SeriesKey(symbol, interval));
+    }
+
     /**
      * A number that changes whenever a bar of the series is stored or removed, 0 while none is kept:
      * part of the key of anything computed from the series, so that new bars make old results unused.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.mystocks.api.market.TestMarket;
 import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.Interval;
+import io.mystocks.ta.BoundSeries;
 import io.mystocks.ta.IndicatorPoint;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,7 +99,7 @@ class TechnicalAnalysisTest {
 
     @Test
     void noBarsAtAllIsInsufficientDataWithoutABar() {
-        AnalysisViews.Analysis analysis = TechnicalAnalysis.of("000001", Interval.D1, List.of(), NOW);
+        AnalysisViews.Analysis analysis = TechnicalAnalysis.of("000001", Interval.D1, BoundSeries.create(1000), NOW);
 
         assertThat(analysis.summary().rating()).isNull();
         assertThat(analysis.price()).isNull();
@@ -158,7 +159,7 @@ class TechnicalAnalysisTest {
     @Test
     void readingsBackFromTheNewestBarAreTheFullSeriesValuesAtThoseBars() {
         List<Bar> bars = bars(60, i -> 100 + 5 * Math.sin(i / 4.0) + 0.1 * i);
-        Readings readings = TechnicalAnalysis.readings(bars);
+        Readings readings = TechnicalAnalysis.readings(BoundSeries.of(bars, 1000));
 
         for (String spec : List.of("SMA:timeperiod=10", "EMA:timeperiod=13", "MACD", "ADX:timeperiod=14")) {
             Readings.Line line = readings.line(spec);
@@ -191,11 +192,11 @@ class TechnicalAnalysisTest {
     }
 
     private static AnalysisViews.Analysis analyse(int count, IntToDoubleFunction close) {
-        return TechnicalAnalysis.of("600519", Interval.D1, bars(count, close), NOW);
+        return TechnicalAnalysis.of("600519", Interval.D1, BoundSeries.of(bars(count, close), 1000), NOW);
     }
 
     private static Readings readings(int count, IntToDoubleFunction close) {
-        return TechnicalAnalysis.readings(bars(count, close));
+        return TechnicalAnalysis.readings(BoundSeries.of(bars(count, close), 1000));
     }
 
     /** Daily bars whose closes follow the function, rounded to cents as prices are. */

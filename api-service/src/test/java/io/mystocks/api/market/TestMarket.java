@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  */
 public final class TestMarket {
     private final MarketStore store = new MarketStore(1000);
-    private final MarketReads reads = new MarketReads(store, 1000);
+    private final MarketReads reads = new MarketReads(store, 1000, new SeriesIndicators(store, 1000, 100));
 
     public MarketReads reads() {
         return reads;
