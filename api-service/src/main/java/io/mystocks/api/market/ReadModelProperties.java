@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBarsPerSeries     bars kept per symbol and interval, the newest ones; also the largest
  *                             {@code limit} a k-line request may ask for
  * @param maxComputedSeries    series whose indicator state is kept between requests, the most recently read
- *                             (about 0.3 MB each at 1,000 bars with the analysis' indicators bound)
+ *                             (about 0.5 MB each at 1,000 bars with the analysis' indicators bound)
  * @param pollTimeout          how long one poll of the topics waits for records
  * @param topicRefreshInterval how often the feed looks for new topics and partitions
  * @param retryBackoff         pause before retrying after Kafka failed
