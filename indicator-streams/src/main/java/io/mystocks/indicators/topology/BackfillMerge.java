@@ -62,7 +62,13 @@ final class BackfillMerge {
         }
         history.append(bar);
         if (bar.interval() == Interval.D1) {
-            tradingDays.put(bar.symbol(), TradingDay.backfill(tradingDays.get(bar.symbol()), bar, lastTrade(bar)));
+            TradingDay current = tradingDays.get(bar.symbol());
+            TradingDay next = TradingDay.backfill(current, bar, lastTrade(bar));
+            // A backfill run again, or a bar older than the previous close, leaves the day as it was: writing
+            // it again would only add a changelog record.
+            if (!next.equals(current)) {
+                tradingDays.put(bar.symbol(), next);
+            }
         }
         return List.of();
     }

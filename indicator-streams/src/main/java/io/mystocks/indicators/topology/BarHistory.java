@@ -42,10 +42,13 @@ final class BarHistory {
         String prefix = prefix(bar.symbol(), bar.interval());
         int count = counts.computeIfAbsent(prefix, this::count);
         String key = key(bar);
-        boolean added = store.get(key) == null;
-        store.put(key, bar);
-        if (added) {
+        Bar stored = store.get(key);
+        if (stored == null) {
             count++;
+        }
+        // A backfill run again brings the same bars: rewriting one would only add a changelog record.
+        if (!bar.equals(stored)) {
+            store.put(key, bar);
         }
         count -= dropOldest(prefix, count - capacity);
         counts.put(prefix, count);

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * A key-value store of this task whose values are also kept decoded in memory, absent keys included. Every
  * quote reads the latest bar of eight series and the symbol's trading day, and every tick reads them again to
- * publish them; decoding them from the store's JSON each time was most of the processing cost.
+ * publish them; the view spares each of those reads a store lookup and a decode.
  *
  * <p>Writes go through to the store at once, so the store, its changelog and the exactly-once commit see
  * exactly what they saw without this view. The processor is the store's only writer, and it drops the view

@@ -17,7 +17,7 @@ import io.mystocks.ta.IndicatorSet;
 import io.mystocks.ta.LiveIndicators;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 final class MarketProcessor extends ContextualProcessor<String, Object, String, Object> {
     private static final Logger log = LoggerFactory.getLogger(MarketProcessor.class);
+    /** Every interval, by ordinal; {@code Interval.values()} would copy the array for every quote. */
+    private static final Interval[] INTERVALS = Interval.values();
 
     private final StreamsSettings settings;
     private final Clock clock;
@@ -63,6 +65,11 @@ final class MarketProcessor extends ContextualProcessor<String, Object, String, 
     private final IndicatorSet indicators;
     private final Set<String> dirtyBars = new LinkedHashSet<>();
     private final Set<String> dirtySymbols = new LinkedHashSet<>();
+    /**
+     * The series keys of each symbol the task has seen, by interval ordinal. Every quote needs all eight; built
+     * once, they are not concatenated and hashed again for every quote. One entry per symbol of the task.
+     */
+    private final Map<String, String[]> seriesKeys = new HashMap<>();
     private DecodedStore<FormingBar> formingBars;
     private DecodedStore<TradingDay> tradingDays;
     private BarHistory history;
@@ -111,7 +118,11 @@ final class MarketProcessor extends ContextualProcessor<String, Object, String, 
             reject(record, problems);
             return;
         }
-        Map<Interval, FormingBar> current = currentBars(quote.symbol());
+        String[] keys = seriesKeys.computeIfAbsent(quote.symbol(), MarketProcessor::keysOf);
+        FormingBar[] current = new FormingBar[INTERVALS.length];
+        for (int i = 0; i < INTERVALS.length; i++) {
+            current[i] = formingBars.get(keys[i]);
+        }
         Optional<String> late = lateness(quote.timestamp(), current);
         if (late.isPresent()) {
             reject(record, List.of(late.get()));
@@ -120,8 +131,8 @@ final class MarketProcessor extends ContextualProcessor<String, Object, String, 
 
         Market market = Market.of(quote.symbol());
         Instant now = clock.instant();
-        for (Interval interval : Interval.values()) {
-            aggregate(quote, market, interval, current.get(interval), record.timestamp(), now);
+        for (int i = 0; i < INTERVALS.length; i++) {
+            aggregate(quote, market, INTERVALS[i], keys[i], current[i], record.timestamp(), now);
         }
         TradingDay day = TradingDay.next(tradingDays.get(quote.symbol()), quote,
                 BarAlignment.tradingDay(market, quote.timestamp()));
@@ -146,19 +157,24 @@ final class MarketProcessor extends ContextualProcessor<String, Object, String, 
         log.debug("Merged backfilled bar {} of {}", bar.key(), bar.interval().code());
     }
 
-    private Map<Interval, FormingBar> currentBars(String symbol) {
-        Map<Interval, FormingBar> current = new EnumMap<>(Interval.class);
-        for (Interval interval : Interval.values()) {
-            FormingBar bar = formingBars.get(IndicatorSnapshot.key(symbol, interval));
-            if (bar != null) {
-                current.put(interval, bar);
-            }
+    private static String[] keysOf(String symbol) {
+        String[] keys = new String[INTERVALS.length];
+        for (int i = 0; i < INTERVALS.length; i++) {
+            keys[i] = IndicatorSnapshot.key(symbol, INTERVALS[i]);
         }
-        return current;
+        return keys;
     }
 
-    private static Optional<String> lateness(Instant time, Map<Interval, FormingBar> current) {
-        for (FormingBar latest : current.values()) {
+    /**
+     * Why a quote at {@code time} is late, if it is.
+     *
+     * @param current the latest bar of each interval, by ordinal; null where the series has none yet
+     */
+    private static Optional<String> lateness(Instant time, FormingBar[] current) {
+        for (FormingBar latest : current) {
+            if (latest == null) {
+                continue;
+            }
             Bar bar = latest.bar();
             if (time.isBefore(bar.openTime())) {
                 return Optional.of("late quote at " + time + ": older than the " + (bar.closed() ? "closed" : "forming")
@@ -172,15 +188,16 @@ final class MarketProcessor extends ContextualProcessor<String, Object, String, 
         return Optional.empty();
     }
 
-    private void aggregate(Quote quote, Market market, Interval interval, FormingBar current, long timestamp,
-                           Instant now) {
-        String key = IndicatorSnapshot.key(quote.symbol(), interval);
+    private void aggregate(Quote quote, Market market, Interval interval, String key, FormingBar current,
+                           long timestamp, Instant now) {
         FormingBar next;
         if (current != null && current.accepts(quote.timestamp())) {
             next = current.apply(quote);
         } else {
             if (current != null && !current.closed()) {
-                close(key, current, timestamp);
+                // The next bar takes the closed one's place in the store below, for this same record: writing
+                // the closed one first would only serialise a value that is overwritten before anything reads it.
+                onClosed(key, current.close().bar(), timestamp);
             }
             next = FormingBar.open(quote, interval, BarAlignment.window(interval, market, quote.timestamp()));
         }
@@ -189,11 +206,8 @@ final class MarketProcessor extends ContextualProcessor<String, Object, String, 
         dirtyBars.add(key);
     }
 
-    /** Closes a bar: final in the store, appended to the history, published at once. */
-    private void close(String key, FormingBar current, long timestamp) {
-        FormingBar done = current.close();
-        Bar closed = done.bar();
-        formingBars.put(key, done);
+    /** A bar that just closed: appended to the history, published at once; the caller stores what follows it. */
+    private void onClosed(String key, Bar closed, long timestamp) {
         history.append(closed);
         seriesCache.appendClosed(key, closed);
         schedule.cancel(key);
@@ -207,7 +221,9 @@ final class MarketProcessor extends ContextualProcessor<String, Object, String, 
         for (String key : schedule.takeDue(now)) {
             FormingBar current = formingBars.get(key);
             if (current != null && !current.closed()) {
-                close(key, current, now.toEpochMilli());
+                FormingBar done = current.close();
+                formingBars.put(key, done);
+                onClosed(key, done.bar(), now.toEpochMilli());
             }
         }
         emitChanged(now);

@@ -8,12 +8,11 @@ import io.mystocks.contracts.LatestQuote;
 import io.mystocks.contracts.Quote;
 import io.mystocks.contracts.Topics;
 import io.mystocks.indicators.StreamsSettings;
-import io.mystocks.indicators.aggregation.FormingBar;
-import io.mystocks.indicators.aggregation.TradingDay;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -39,7 +38,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Both inputs are keyed by symbol with the same partition count, so one task sees every record of its
  * symbols. All three stores are persistent (RocksDB) and changelogged, so a task restores them on any
- * instance; every output and store write of an input record is one exactly-once transaction.
+ * instance; every output and store write of an input record is one exactly-once transaction. The stores hold
+ * their values in a binary form of their own ({@link StoreSerde}); every topic other services read is JSON.
  */
 public final class MarketTopology {
     /** The latest bar (forming or just closed) per {@code symbol|interval}. */
@@ -66,9 +66,9 @@ public final class MarketTopology {
         topology.addSource(BACKFILL_SOURCE, new StringDeserializer(), JsonSerde.of(Bar.class),
                 Topics.BARS_BACKFILL.name());
         topology.addProcessor(PROCESSOR, () -> new MarketProcessor(settings, clock), SOURCE, BACKFILL_SOURCE);
-        topology.addStateStore(store(FORMING_BARS_STORE, FormingBar.class, true), PROCESSOR);
-        topology.addStateStore(store(BAR_HISTORY_STORE, Bar.class, false), PROCESSOR);
-        topology.addStateStore(store(TRADING_DAYS_STORE, TradingDay.class, true), PROCESSOR);
+        topology.addStateStore(store(FORMING_BARS_STORE, StoreSerde.formingBars(), true), PROCESSOR);
+        topology.addStateStore(store(BAR_HISTORY_STORE, StoreSerde.bars(), false), PROCESSOR);
+        topology.addStateStore(store(TRADING_DAYS_STORE, StoreSerde.tradingDays(), true), PROCESSOR);
         topology.addSink(BARS_SINK, (key, bar, context) -> Topics.bars(bar.interval()).name(),
                 new StringSerializer(), JsonSerde.of(Bar.class), new SymbolPartitioner<>(), PROCESSOR);
         topology.addSink(INDICATORS_SINK, Topics.INDICATORS.name(), new StringSerializer(),
@@ -115,9 +115,9 @@ public final class MarketTopology {
         return props;
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Class<V> type, boolean cached) {
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values, boolean cached) {
         StoreBuilder<KeyValueStore<String, V>> builder = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type))
+                Stores.persistentKeyValueStore(name), Serdes.String(), values)
                 .withLoggingEnabled(Map.of());
         // A cache folds the many updates of a forming bar or trading day within one commit into one
         // changelog record; the history is written once per closed bar and gains nothing from it.

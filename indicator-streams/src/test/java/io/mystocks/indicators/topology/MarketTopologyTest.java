@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -354,6 +355,42 @@ class MarketTopologyTest {
     }
 
     @Test
+    void aBackfillRunAgainIsRepublishedButWritesNothingMoreToTheStores() {
+        List<Bar> run = List.of(dailyBar(LocalDate.parse("2026-02-26"), "101.00"),
+                dailyBar(LocalDate.parse("2026-02-27"), "102.00"), minuteBar(0, "99.00", 500));
+        run.forEach(bar -> backfill.pipeInput(SYMBOL, bar));
+        TestOutputTopic<String, byte[]> historyChangelog = changelog(MarketTopology.BAR_HISTORY_STORE);
+        TestOutputTopic<String, byte[]> daysChangelog = changelog(MarketTopology.TRADING_DAYS_STORE);
+        assertThat(historyChangelog.readValuesToList()).hasSize(3);
+        assertThat(daysChangelog.readValuesToList()).isNotEmpty();
+        dailyBars.readValuesToList();
+
+        run.forEach(bar -> backfill.pipeInput(SYMBOL, bar));
+
+        assertThat(historyChangelog.isEmpty()).isTrue();
+        assertThat(daysChangelog.isEmpty()).isTrue();
+        assertThat(dailyBars.readValuesToList()).containsExactly(run.get(0), run.get(1));
+        assertThat(history(SYMBOL + "|1d|")).containsExactly(run.get(0), run.get(1));
+    }
+
+    @Test
+    void theStoresAndTheirChangelogsAreBinaryWhileTheTopicsStayJson() {
+        pipeAtItsTime(quote(5, "100.00", 100, "10000.00"));
+        pipeAtItsTime(quote(65, "100.50", 100, "10050.00"));
+        advance(TICK);
+
+        assertThat(changelog(MarketTopology.FORMING_BARS_STORE).readValuesToList())
+                .isNotEmpty().allSatisfy(value -> assertThat(value[0]).isEqualTo(StoreSerde.FORMING_BAR_FORMAT));
+        assertThat(changelog(MarketTopology.BAR_HISTORY_STORE).readValuesToList())
+                .singleElement().satisfies(value -> assertThat(value[0]).isEqualTo(StoreSerde.BAR_FORMAT));
+        assertThat(changelog(MarketTopology.TRADING_DAYS_STORE).readValuesToList())
+                .isNotEmpty().allSatisfy(value -> assertThat(value[0]).isEqualTo(StoreSerde.TRADING_DAY_FORMAT));
+        assertThat(driver.createOutputTopic(Topics.bars(Interval.M1).name(), new StringDeserializer(),
+                new ByteArrayDeserializer()).readValuesToList())
+                .isNotEmpty().allSatisfy(value -> assertThat(value[0]).isEqualTo((byte) '{'));
+    }
+
+    @Test
     void theHistoryKeepsTheNewestBarsWhenABackfillBringsMoreThanItHolds() {
         driver.close();
         start(new StreamsSettings("unused:9092", null, stateDir.resolve("small"), null, null, 30, null, null, null,
@@ -549,6 +586,12 @@ class MarketTopologyTest {
         indicators = output(Topics.INDICATORS.name(), IndicatorSnapshot.class);
         latest = output(Topics.QUOTES_LATEST.name(), LatestQuote.class);
         deadLetters = output(Topics.QUOTES_DLQ.name(), DeadLetter.class);
+    }
+
+    /** The raw values the default application id's store writes to its changelog. */
+    private TestOutputTopic<String, byte[]> changelog(String store) {
+        return driver.createOutputTopic(StreamsSettings.DEFAULT_APPLICATION_ID + "-" + store + "-changelog",
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private <V> TestOutputTopic<String, V> output(String topic, Class<V> type) {

@@ -8,8 +8,6 @@ import io.mystocks.contracts.Quote;
 import io.mystocks.contracts.Topics;
 import io.mystocks.indicators.MutableClock;
 import io.mystocks.indicators.StreamsSettings;
-import io.mystocks.indicators.aggregation.FormingBar;
-import io.mystocks.indicators.aggregation.TradingDay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -103,17 +102,17 @@ final class ProcessorReplay {
     }
 
     private MarketProcessor started(MockProcessorContext<String, Object> context, MutableClock clock) {
-        addStore(context, MarketTopology.FORMING_BARS_STORE, FormingBar.class);
-        addStore(context, MarketTopology.BAR_HISTORY_STORE, Bar.class);
-        addStore(context, MarketTopology.TRADING_DAYS_STORE, TradingDay.class);
+        addStore(context, MarketTopology.FORMING_BARS_STORE, StoreSerde.formingBars());
+        addStore(context, MarketTopology.BAR_HISTORY_STORE, StoreSerde.bars());
+        addStore(context, MarketTopology.TRADING_DAYS_STORE, StoreSerde.tradingDays());
         MarketProcessor processor = new MarketProcessor(settings, clock);
         processor.init(context);
         return processor;
     }
 
-    private static <V> void addStore(MockProcessorContext<String, Object> context, String name, Class<V> type) {
+    private static <V> void addStore(MockProcessorContext<String, Object> context, String name, Serde<V> values) {
         KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), JsonSerde.of(type)).withLoggingDisabled().build();
+                Serdes.String(), values).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
     }
