@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
@@ -69,6 +70,10 @@ class ApiServiceIT extends LiveApplication {
 
     @Autowired
     private RedissonClient redisson;
+
+    @Autowired
+    @Qualifier("cacheRedissonClient")
+    private RedissonClient cacheRedisson;
 
     @Autowired
     private Clock clock;
@@ -207,8 +212,10 @@ class ApiServiceIT extends LiveApplication {
 
         String value = caches.cache("it").get("600519", "v1", String.class, () -> Mono.just("computed"))
                 .block(WAIT);
-        await().atMost(WAIT).until(() -> redisson.getBucket("mystocks:cache:it:v1:600519", StringCodec.INSTANCE)
-                .isExists());
+        await().atMost(WAIT).until(() -> cacheRedisson.getBucket("mystocks:cache:it:v1:600519",
+                StringCodec.INSTANCE).isExists());
+        assertThat(redisson.getBucket("mystocks:cache:it:v1:600519", StringCodec.INSTANCE).isExists())
+                .as("the cache writes to its own database only").isFalse();
 
         assertThat(value).isEqualTo("computed");
         client.get().uri("/api/cache/info").exchange()
@@ -222,7 +229,7 @@ class ApiServiceIT extends LiveApplication {
                 .expectBody()
                 .jsonPath("$.data.l1_removed").isEqualTo(1)
                 .jsonPath("$.data.l2_removed").isEqualTo(1);
-        assertThat(redisson.getBucket("mystocks:cache:it:v1:600519", StringCodec.INSTANCE).isExists()).isFalse();
+        assertThat(cacheRedisson.getBucket("mystocks:cache:it:v1:600519", StringCodec.INSTANCE).isExists()).isFalse();
         assertThat(redisson.getBucket(JobState.redisKey("kept-job"), StringCodec.INSTANCE).isExists()).isTrue();
     }
 

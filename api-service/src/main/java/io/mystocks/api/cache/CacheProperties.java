@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param l2Timeout     how long a lookup waits for Redis before computing instead
  * @param l2Backoff     how long Redis is left alone after it failed, so that an outage costs each
  *                      request nothing rather than a timeout
- * @param prefix        the prefix of every cache key in Redis; clearing deletes exactly the keys under it
+ * @param prefix        the prefix of every cache key in Redis, which names them for a reader of the cache's
+ *                      database (see {@code mystocks.redis.cache-database})
  */
 @Validated
 @ConfigurationProperties("mystocks.cache")

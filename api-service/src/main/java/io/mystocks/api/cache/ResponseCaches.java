@@ -23,9 +23,8 @@ public final class ResponseCaches {
     private static final Logger log = LoggerFactory.getLogger(ResponseCaches.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(2);
     /**
-     * How long a counted number of Redis keys is reported again. Counting scans every key under the prefix,
-     * which costs Redis and this service milliseconds; clients poll the info endpoint as often as any other,
-     * so one scan a second serves them all.
+     * How long a counted number of Redis keys is reported again: clients poll the info endpoint as often as
+     * any other, and one count a second serves them all without a Redis round trip each.
      */
     private static final Duration KEY_COUNT_MAX_AGE = Duration.ofSeconds(1);
 
@@ -65,7 +64,7 @@ public final class ResponseCaches {
         return stats;
     }
 
-    /** Backends, TTLs and the number of keys under the prefix in Redis (null with the error when unknown). */
+    /** Backends, TTLs and the number of entries in Redis (null with the error when unknown). */
     Mono<Map<String, Object>> info() {
         Map<String, Object> info = new LinkedHashMap<>();
         List<String> backends = new ArrayList<>(List.of("caffeine (L1, in process)"));
@@ -94,7 +93,7 @@ public final class ResponseCaches {
                 .thenReturn(info);
     }
 
-    /** The number of keys under the prefix: a recent count, the one under way, or a new one. */
+    /** The number of entries in Redis: a recent count, the one under way, or a new one. */
     private Mono<Long> keyCount() {
         KeyCount recent = lastKeyCount;
         if (recent != null && clock.millis() - recent.countedAtMillis() < KEY_COUNT_MAX_AGE.toMillis()) {
@@ -104,7 +103,7 @@ public final class ResponseCaches {
         if (running != null) {
             return running;
         }
-        Mono<Long> count = Mono.defer(() -> shared.count(properties.prefix())).timeout(ADMIN_TIMEOUT)
+        Mono<Long> count = Mono.defer(shared::count).timeout(ADMIN_TIMEOUT)
                 .doOnNext(keys -> lastKeyCount = new KeyCount(keys, clock.millis()))
                 .doFinally(signal -> keyCounting.set(null))
                 .cache();
@@ -112,8 +111,8 @@ public final class ResponseCaches {
     }
 
     /**
-     * Empties the first level of every cache and deletes the keys under the prefix in Redis, nothing
-     * else (job states live under other keys).
+     * Empties the first level of every cache and the shared level, which holds nothing else (job states live
+     * in another Redis database).
      */
     Mono<Map<String, Object>> clear() {
         lastKeyCount = null;
@@ -124,7 +123,7 @@ public final class ResponseCaches {
             removed.put("l2_removed", 0);
             return Mono.just(removed);
         }
-        return Mono.defer(() -> shared.deleteAll(properties.prefix())).timeout(ADMIN_TIMEOUT)
+        return Mono.defer(shared::clear).timeout(ADMIN_TIMEOUT)
                 .doOnNext(count -> removed.put("l2_removed", count))
                 .onErrorResume(error -> {
                     log.warn("Clearing the response cache in Redis failed: {}", error.toString());

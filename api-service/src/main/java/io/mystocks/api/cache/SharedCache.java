@@ -4,7 +4,8 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * The second level of the response cache, shared by every replica (Redis). Values are JSON strings.
+ * The second level of the response cache, shared by every replica (Redis), holding nothing but cache
+ * entries: counting and clearing it never has to tell cache keys from other keys. Values are JSON strings.
  * Every method is non-blocking; failures arrive as errors, which the cache treats as misses.
  */
 public interface SharedCache {
@@ -14,11 +15,11 @@ public interface SharedCache {
 
     Mono<Void> put(String key, String value, Duration ttl);
 
-    /** How many keys start with {@code prefix}. */
-    Mono<Long> count(String prefix);
+    /** How many entries the shared level holds. */
+    Mono<Long> count();
 
-    /** Deletes every key starting with {@code prefix}; completes with how many were deleted. */
-    Mono<Long> deleteAll(String prefix);
+    /** Deletes every entry of the shared level; completes with about how many there were. */
+    Mono<Long> clear();
 
     /** Where the cache lives, for {@code GET /api/cache/info}. */
     String describe();

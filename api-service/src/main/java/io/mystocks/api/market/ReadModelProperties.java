@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mystocks.read-model")
 record ReadModelProperties(@DefaultValue("1000") @Min(2) @Max(100_000) int maxBarsPerSeries,
-                           @DefaultValue("2000") @Min(1) @Max(1_000_000) int maxComputedSeries,
+                           @DefaultValue("500") @Min(1) @Max(1_000_000) int maxComputedSeries,
                            @DefaultValue("500ms") @NotNull Duration pollTimeout,
                            @DefaultValue("30s") @NotNull Duration topicRefreshInterval,
                            @DefaultValue("2s") @NotNull Duration retryBackoff) {

@@ -11,8 +11,10 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The Redisson client and the adapters built on it (job states, idempotency keys, the results
@@ -23,26 +25,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
 
+    /** Job states, idempotency keys and the results rebuild, in database 0, where the workers write too. */
     @Bean(destroyMethod = "shutdown")
+    @Primary
     RedissonClient redissonClient(RedisProperties properties) {
-        Config config = new Config();
-        config.setCodec(StringCodec.INSTANCE);
-        // Connect on first use, so the API starts (and reports Redis down) while Redis is away.
-        config.setLazyInitialization(true);
-        config.setNettyThreads(4);
-        config.setThreads(2);
-        config.useSingleServer()
-                .setAddress(properties.address())
-                .setConnectionPoolSize(properties.connectionPoolSize())
-                .setConnectionMinimumIdleSize(
-                        Math.min(properties.connectionMinimumIdleSize(), properties.connectionPoolSize()))
-                .setSubscriptionConnectionPoolSize(1)
-                .setSubscriptionConnectionMinimumIdleSize(0)
-                .setTimeout(millis(properties.timeout()))
-                .setConnectTimeout(millis(properties.connectTimeout()))
-                .setRetryAttempts(properties.retryAttempts())
-                .setRetryDelay(new ConstantDelay(Duration.ofMillis(200)));
-        return Redisson.create(config);
+        return client(properties, 0, properties.connectionPoolSize(), 4);
+    }
+
+    /** The response cache's own database, on a small client: cache traffic is a fraction of job traffic. */
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient cacheRedissonClient(RedisProperties properties) {
+        return client(properties, properties.cacheDatabase(), Math.min(4, properties.connectionPoolSize()), 2);
     }
 
     @Bean
@@ -61,13 +54,35 @@ class RedisConfiguration {
     }
 
     @Bean
-    SharedCache redisSharedCache(RedissonClient redisson, RedisProperties properties) {
-        return new RedisSharedCache(redisson.reactive(), properties.address());
+    SharedCache redisSharedCache(@Qualifier("cacheRedissonClient") RedissonClient cacheRedisson,
+                                 RedisProperties properties) {
+        return new RedisSharedCache(cacheRedisson.reactive(), properties.address(), properties.cacheDatabase());
     }
 
     @Bean
     PeriodicProbe redisProbe(RedissonClient redisson, RedisProperties properties) {
         return new RedisProbe(redisson, properties.address(), properties.timeout());
+    }
+
+    private static RedissonClient client(RedisProperties properties, int database, int poolSize, int nettyThreads) {
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        // Connect on first use, so the API starts (and reports Redis down) while Redis is away.
+        config.setLazyInitialization(true);
+        config.setNettyThreads(nettyThreads);
+        config.setThreads(2);
+        config.useSingleServer()
+                .setAddress(properties.address())
+                .setDatabase(database)
+                .setConnectionPoolSize(poolSize)
+                .setConnectionMinimumIdleSize(Math.min(properties.connectionMinimumIdleSize(), poolSize))
+                .setSubscriptionConnectionPoolSize(1)
+                .setSubscriptionConnectionMinimumIdleSize(0)
+                .setTimeout(millis(properties.timeout()))
+                .setConnectTimeout(millis(properties.connectTimeout()))
+                .setRetryAttempts(properties.retryAttempts())
+                .setRetryDelay(new ConstantDelay(Duration.ofMillis(200)));
+        return Redisson.create(config);
     }
 
     private static int millis(Duration duration) {

@@ -15,6 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * @param address                   {@code redis://host:port} (env {@code REDIS_ADDRESS})
  * @param timeout                   how long one command may wait for its answer
  * @param retryAttempts             how many times a failed command is retried
+ * @param cacheDatabase             the Redis database of the response cache's shared level, which holds nothing
+ *                                  else: clearing the cache empties it and counting its entries is DBSIZE, where
+ *                                  a scan of a keyspace full of job states would cost milliseconds per call. Job
+ *                                  states stay in database 0, so it cannot be 0.
  */
 @Validated
 @ConfigurationProperties("mystocks.redis")
@@ -23,5 +27,6 @@ record RedisProperties(@DefaultValue("redis://127.0.0.1:6379") @NotBlank String 
                        @DefaultValue("1") @Min(0) int connectionMinimumIdleSize,
                        @DefaultValue("1s") @NotNull Duration timeout,
                        @DefaultValue("1s") @NotNull Duration connectTimeout,
-                       @DefaultValue("1") @Min(0) int retryAttempts) {
+                       @DefaultValue("1") @Min(0) int retryAttempts,
+                       @DefaultValue("1") @Min(1) int cacheDatabase) {
 }

@@ -3,24 +3,22 @@ package io.mystocks.api.redis;
 import io.mystocks.api.cache.SharedCache;
 import java.time.Duration;
 import org.redisson.api.RedissonReactiveClient;
-import org.redisson.api.options.KeysScanOptions;
 import org.redisson.client.codec.StringCodec;
 import reactor.core.publisher.Mono;
 
 /**
- * The response cache's shared level: JSON strings under the cache prefix, with a TTL each. Redisson
- * may throw at call time while Redis is unreachable (it connects lazily), so every call is deferred
- * to turn that into an error signal.
+ * The response cache's shared level: JSON strings under the cache prefix, with a TTL each, in a Redis database
+ * of their own, so that counting is DBSIZE and clearing FLUSHDB ASYNC (Redis frees the memory in the
+ * background). Redisson may throw at call time while Redis is unreachable (it connects lazily), so every
+ * call is deferred to turn that into an error signal.
  */
 final class RedisSharedCache implements SharedCache {
-    private static final int SCAN_CHUNK = 500;
-
     private final RedissonReactiveClient redis;
-    private final String address;
+    private final String description;
 
-    RedisSharedCache(RedissonReactiveClient redis, String address) {
+    RedisSharedCache(RedissonReactiveClient redis, String address, int database) {
         this.redis = redis;
-        this.address = address;
+        this.description = address + " database " + database;
     }
 
     @Override
@@ -34,23 +32,19 @@ final class RedisSharedCache implements SharedCache {
     }
 
     @Override
-    public Mono<Long> count(String prefix) {
-        return Mono.defer(() -> redis.getKeys()
-                .getKeys(KeysScanOptions.defaults().pattern(pattern(prefix)).chunkSize(SCAN_CHUNK)).count());
+    public Mono<Long> count() {
+        return Mono.defer(() -> redis.getKeys().count());
     }
 
+    /** Entries written between the count and the flush are removed too and not counted. */
     @Override
-    public Mono<Long> deleteAll(String prefix) {
-        return Mono.defer(() -> redis.getKeys().unlinkByPattern(pattern(prefix)));
+    public Mono<Long> clear() {
+        return Mono.defer(() -> redis.getKeys().count()
+                .flatMap(count -> redis.getKeys().flushdbParallel().thenReturn(count)));
     }
 
     @Override
     public String describe() {
-        return address;
-    }
-
-    /** The prefix as a glob: its own glob characters escaped, then anything. */
-    private static String pattern(String prefix) {
-        return prefix.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
+        return description;
     }
 }

@@ -28,16 +28,16 @@ final class FakeSharedCache implements SharedCache {
     }
 
     @Override
-    public Mono<Long> count(String prefix) {
-        return call(Mono.fromSupplier(() -> entries.keySet().stream().filter(k -> k.startsWith(prefix)).count()));
+    public Mono<Long> count() {
+        return call(Mono.fromSupplier(() -> (long) entries.size()));
     }
 
     @Override
-    public Mono<Long> deleteAll(String prefix) {
+    public Mono<Long> clear() {
         return call(Mono.fromSupplier(() -> {
             long before = entries.size();
-            entries.keySet().removeIf(k -> k.startsWith(prefix));
-            return before - entries.size();
+            entries.clear();
+            return before;
         }));
     }
 
