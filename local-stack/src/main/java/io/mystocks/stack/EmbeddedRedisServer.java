@@ -27,6 +27,13 @@ import redis.embedded.core.ExecutableProvider;
  * an unread pipe, and it stops with SIGTERM, which makes Redis flush its append-only file.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
+    /**
+     * Job states are kept for their retention period (7 days) and a backtest's terminal state with its
+     * equity curve and trades is about 80 KB: 2 GB holds some 25,000 of them. Writes are refused rather than
+     * keys evicted when it is full, so that no job state or idempotency key disappears silently.
+     */
+    static final String MAX_MEMORY = "2gb";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -127,7 +134,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         File binary = ExecutableProvider.newJarResourceProvider().get();
         List<String> command = new ArrayList<>(List.of(binary.getAbsolutePath(),
                 "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--maxmemory", "512mb", "--maxmemory-policy", "noeviction"));
+                "--maxmemory", MAX_MEMORY, "--maxmemory-policy", "noeviction"));
         if (dataDir != null) {
             Files.createDirectories(dataDir);
             command.addAll(List.of("--dir", dataDir.toAbsolutePath().toString(),
