@@ -212,6 +212,7 @@ final class Launcher {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JDK_FLAGS);
         command.add("-Xmx" + service.maxHeap());
+        command.addAll(service.jvmOptions());
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-jar");
         command.add(jar.toString());

@@ -70,6 +70,14 @@ class LauncherTest {
         assertThat(command).containsSubsequence("--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-Xmx768m", "-jar",
                 dir.resolve("indicator-streams/target/indicator-streams-exec.jar").toString());
+        assertThat(command).doesNotContain("-XX:+UseZGC");
+    }
+
+    @Test
+    void theApiRunsWithALowPauseCollector() {
+        List<String> command = Launcher.command(Service.API, Service.API.jar(dir));
+
+        assertThat(command).containsSubsequence("-Xmx1536m", "-XX:+UseZGC", "-jar");
     }
 
     private int up(String... options) throws InterruptedException {
