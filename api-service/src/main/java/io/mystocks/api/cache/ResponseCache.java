@@ -22,6 +22,11 @@ import tools.jackson.core.JacksonException;
  * and shared in Redis (longer TTL). A lookup tries the first level, then the second, then computes
  * and fills both. Concurrent lookups of one key share one load, so a burst computes once.
  *
+ * <p>Redis is only worth its round trip for answers that cost more to compute than to fetch, decode and
+ * store: each cache keeps a running mean of its computation times, and while that mean is below
+ * {@code l2-min-compute} its lookups skip Redis (counted as {@code l2_bypassed}). The mean starts unknown,
+ * so a replica that just started reads what the others shared until it has measured its own computations.
+ *
  * <p>Keys carry a data version chosen by the caller (such as the bar series' version), so that new
  * data is simply a new key and stale entries age out rather than being invalidated. Redis trouble is
  * never the client's: a failed, slow or unreachable Redis counts as a miss, and after a failure
@@ -29,6 +34,8 @@ import tools.jackson.core.JacksonException;
  */
 public final class ResponseCache {
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
+    /** Weight of the newest computation in the running mean: it follows a change within some twenty. */
+    private static final double COMPUTE_WEIGHT = 0.1;
 
     private final String name;
     private final CacheProperties properties;
@@ -38,7 +45,10 @@ public final class ResponseCache {
     private final LongAdder sharedHits = new LongAdder();
     private final LongAdder sharedMisses = new LongAdder();
     private final LongAdder sharedErrors = new LongAdder();
+    private final LongAdder sharedBypassed = new LongAdder();
     private volatile long sharedRetryAt;
+    /** Running mean of the computations' durations in nanoseconds, negative until the first is measured. */
+    private volatile double meanComputeNanos = -1;
 
     /**
      * @param shared the second level, or null for the first level only
@@ -82,7 +92,10 @@ public final class ResponseCache {
         return size;
     }
 
-    /** hits, misses, hit_rate, size, evictions (first level), and the second level's hits, misses, errors. */
+    /**
+     * hits, misses, hit_rate, size, evictions (first level); the second level's hits, misses, errors, and the
+     * lookups that bypassed it because computing was cheaper; the running mean computation time.
+     */
     Map<String, Object> stats() {
         CacheStats stats = local.synchronous().stats();
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -94,6 +107,9 @@ public final class ResponseCache {
         figures.put("l2_hits", sharedHits.sum());
         figures.put("l2_misses", sharedMisses.sum());
         figures.put("l2_errors", sharedErrors.sum());
+        figures.put("l2_bypassed", sharedBypassed.sum());
+        double mean = meanComputeNanos;
+        figures.put("compute_mean_us", mean < 0 ? null : Math.round(mean / 100) / 10.0);
         return figures;
     }
 
@@ -109,8 +125,37 @@ public final class ResponseCache {
         return local;
     }
 
+    /** Whether Redis is worth asking: it answers, and this cache's answers are not cheaper to compute. */
+    private boolean sharedWorthIt() {
+        if (!sharedUsable()) {
+            return false;
+        }
+        double mean = meanComputeNanos;
+        if (mean >= 0 && mean < properties.l2MinCompute().toNanos()) {
+            sharedBypassed.increment();
+            return false;
+        }
+        return true;
+    }
+
+    private void recordCompute(long nanos) {
+        double mean = meanComputeNanos;
+        // A lost update between two racing computations only delays the mean by one sample.
+        meanComputeNanos = mean < 0 ? nanos : mean + COMPUTE_WEIGHT * (nanos - mean);
+    }
+
+    private <T> Mono<T> timed(Supplier<Mono<T>> compute) {
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return compute.get().doOnNext(value -> recordCompute(System.nanoTime() - started));
+        });
+    }
+
     private <T> Mono<Object> load(String fullKey, Class<T> type, Supplier<Mono<T>> compute) {
-        Mono<T> computed = Mono.defer(compute).doOnNext(value -> store(fullKey, value));
+        if (!sharedWorthIt()) {
+            return timed(compute).cast(Object.class);
+        }
+        Mono<T> computed = timed(compute).doOnNext(value -> store(fullKey, value));
         return fromShared(fullKey, type).switchIfEmpty(computed).cast(Object.class);
     }
 

@@ -125,7 +125,7 @@ class CacheControllerTest {
 
         @Bean
         ResponseCaches responseCaches(CacheProperties properties, FakeSharedCache redis, MutableClock clock) {
-            return new ResponseCaches(properties, redis, clock, null);
+            return new ResponseCaches(properties.withL2MinCompute(Duration.ZERO), redis, clock, null);
         }
     }
 }

@@ -17,7 +17,7 @@ class ResponseCacheTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T02:00:00Z"));
     private final CacheProperties properties = new CacheProperties(100, Duration.ofSeconds(10), true,
-            Duration.ofMinutes(5), Duration.ofMillis(200), Duration.ofSeconds(5), "mystocks:cache:");
+            Duration.ofMinutes(5), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ZERO, "mystocks:cache:");
     private final FakeSharedCache redis = new FakeSharedCache();
     private final ResponseCaches replica = new ResponseCaches(properties, redis, clock, null);
     private final AtomicInteger computations = new AtomicInteger();
@@ -147,6 +147,47 @@ class ResponseCacheTest {
         assertThat(infoWhileDown).extractingByKey("l2")
                 .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("keys", null).containsKey("error");
+    }
+
+    @Test
+    void answersComputedFasterThanTheMinimumStayInProcessOnceTheMeanIsKnown() {
+        ResponseCaches fast = new ResponseCaches(properties.withL2MinCompute(Duration.ofSeconds(1)), redis, clock,
+                null);
+        ResponseCache cache = fast.cache("indicators");
+
+        cache.get("first", "v1", String.class, this::compute).block(WAIT);
+        cache.get("second", "v1", String.class, this::compute).block(WAIT);
+
+        assertThat(redis.entries).containsOnlyKeys("mystocks:cache:indicators:v1:first");
+        assertThat(cache.stats()).containsEntry("l2_bypassed", 1L).containsEntry("l2_misses", 1L)
+                .extractingByKey("compute_mean_us").asInstanceOf(InstanceOfAssertFactories.DOUBLE)
+                .isGreaterThanOrEqualTo(0.0).isLessThan(1_000_000.0);
+    }
+
+    @Test
+    void aSlowComputationBringsRedisBackIntoUse() {
+        ResponseCache cache = new ResponseCaches(properties.withL2MinCompute(Duration.ofMillis(20)), redis, clock,
+                null).cache("analysis");
+        cache.get("cheap", "v1", String.class, this::compute).block(WAIT);
+        for (int i = 0; i < 30; i++) {
+            cache.get("slow" + i, "v1", String.class, () -> Mono.fromSupplier(() -> {
+                sleep(Duration.ofMillis(40));
+                return "slow";
+            })).block(WAIT);
+        }
+
+        cache.get("after", "v1", String.class, this::compute).block(WAIT);
+
+        assertThat(redis.entries).containsKey("mystocks:cache:analysis:v1:after");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Mono<String> compute() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mystocks.api.MutableClock;
 import io.mystocks.contracts.Json;
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,8 @@ public class TestCaches {
 
     @Bean
     public ResponseCaches responseCaches(CacheProperties properties, MutableClock clock) {
-        return new ResponseCaches(properties, new FakeSharedCache(), clock, null);
+        // Every answer through the shared level, however fast it computes, so that tests can read it back.
+        return new ResponseCaches(properties.withL2MinCompute(Duration.ZERO), new FakeSharedCache(), clock, null);
     }
 
     /**
