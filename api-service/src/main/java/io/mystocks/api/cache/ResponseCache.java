@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.mystocks.contracts.Json;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +25,7 @@ import tools.jackson.core.JacksonException;
  * and fills both. Concurrent lookups of one key share one load, so a burst computes once.
  *
  * <p>Redis is only worth its round trip for answers that cost more to compute than to fetch, decode and
- * store: each cache keeps a running mean of its computation times, and while that mean is below
+ * store: each cache keeps a running mean of the CPU time of its computations, and while that mean is below
  * {@code l2-min-compute} its lookups skip Redis (counted as {@code l2_bypassed}). The mean starts unknown,
  * so a replica that just started reads what the others shared until it has measured its own computations.
  *
@@ -36,6 +38,7 @@ public final class ResponseCache {
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
     /** Weight of the newest computation in the running mean: it follows a change within some twenty. */
     private static final double COMPUTE_WEIGHT = 0.1;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final String name;
     private final CacheProperties properties;
@@ -144,10 +147,14 @@ public final class ResponseCache {
         meanComputeNanos = mean < 0 ? nanos : mean + COMPUTE_WEIGHT * (nanos - mean);
     }
 
+    /**
+     * Measures the computing thread's CPU time, not the wall time: on a busy machine a computation of tens of
+     * microseconds can wait milliseconds for a core, and that wait is no reason to ask Redis instead.
+     */
     private <T> Mono<T> timed(Supplier<Mono<T>> compute) {
         return Mono.defer(() -> {
-            long started = System.nanoTime();
-            return compute.get().doOnNext(value -> recordCompute(System.nanoTime() - started));
+            long started = THREADS.getCurrentThreadCpuTime();
+            return compute.get().doOnNext(value -> recordCompute(THREADS.getCurrentThreadCpuTime() - started));
         });
     }
 

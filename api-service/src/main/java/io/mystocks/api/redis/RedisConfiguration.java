@@ -32,10 +32,13 @@ class RedisConfiguration {
         return client(properties, 0, properties.connectionPoolSize(), 4);
     }
 
-    /** The response cache's own database, on a small client: cache traffic is a fraction of job traffic. */
+    /**
+     * The response cache's own database. Its pool is as large as the jobs' one: a burst of cache misses puts a
+     * lookup per request in flight, and a smaller pool made them queue past the cache's 100 ms timeout.
+     */
     @Bean(destroyMethod = "shutdown")
     RedissonClient cacheRedissonClient(RedisProperties properties) {
-        return client(properties, properties.cacheDatabase(), Math.min(4, properties.connectionPoolSize()), 2);
+        return client(properties, properties.cacheDatabase(), properties.connectionPoolSize(), 2);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package io.mystocks.api.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mystocks.api.MutableClock;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -171,7 +173,7 @@ class ResponseCacheTest {
         cache.get("cheap", "v1", String.class, this::compute).block(WAIT);
         for (int i = 0; i < 30; i++) {
             cache.get("slow" + i, "v1", String.class, () -> Mono.fromSupplier(() -> {
-                sleep(Duration.ofMillis(40));
+                busy(Duration.ofMillis(40));
                 return "slow";
             })).block(WAIT);
         }
@@ -181,13 +183,15 @@ class ResponseCacheTest {
         assertThat(redis.entries).containsKey("mystocks:cache:analysis:v1:after");
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Spends {@code duration} of this thread's CPU time: what the cache measures. */
+    private static void busy(Duration duration) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long until = threads.getCurrentThreadCpuTime() + duration.toNanos();
+        long spins = 0;
+        while (threads.getCurrentThreadCpuTime() < until) {
+            spins++;
         }
+        assertThat(spins).isPositive();
     }
 
     private Mono<String> compute() {
