@@ -4,42 +4,47 @@ import io.mystocks.worker.strategy.Strategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the backtests with the strategy catalogue. */
+/** Registers the backtests with the strategy catalogue; they share one cache of price series. */
 @Configuration(proxyBeanMethods = false)
 class BacktestConfiguration {
 
     @Bean
-    Strategy maCrossBacktest() {
-        return new BacktestStrategy(RuleBook.MA_CROSS);
+    PriceSeriesCache priceSeriesCache(BacktestProperties backtest) {
+        return new PriceSeriesCache(backtest.seriesCacheSize());
     }
 
     @Bean
-    Strategy emaCrossBacktest() {
-        return new BacktestStrategy(RuleBook.EMA_CROSS);
+    Strategy maCrossBacktest(PriceSeriesCache prices) {
+        return new BacktestStrategy(RuleBook.MA_CROSS, prices);
     }
 
     @Bean
-    Strategy macdCrossBacktest() {
-        return new BacktestStrategy(RuleBook.MACD_CROSS);
+    Strategy emaCrossBacktest(PriceSeriesCache prices) {
+        return new BacktestStrategy(RuleBook.EMA_CROSS, prices);
     }
 
     @Bean
-    Strategy rsiReversionBacktest() {
-        return new BacktestStrategy(RuleBook.RSI_REVERSION);
+    Strategy macdCrossBacktest(PriceSeriesCache prices) {
+        return new BacktestStrategy(RuleBook.MACD_CROSS, prices);
     }
 
     @Bean
-    Strategy bollingerReversionBacktest() {
-        return new BacktestStrategy(RuleBook.BOLLINGER_REVERSION);
+    Strategy rsiReversionBacktest(PriceSeriesCache prices) {
+        return new BacktestStrategy(RuleBook.RSI_REVERSION, prices);
     }
 
     @Bean
-    Strategy donchianBreakoutBacktest() {
-        return new BacktestStrategy(RuleBook.DONCHIAN_BREAKOUT);
+    Strategy bollingerReversionBacktest(PriceSeriesCache prices) {
+        return new BacktestStrategy(RuleBook.BOLLINGER_REVERSION, prices);
     }
 
     @Bean
-    Strategy kdjCrossBacktest() {
-        return new BacktestStrategy(RuleBook.KDJ_CROSS);
+    Strategy donchianBreakoutBacktest(PriceSeriesCache prices) {
+        return new BacktestStrategy(RuleBook.DONCHIAN_BREAKOUT, prices);
+    }
+
+    @Bean
+    Strategy kdjCrossBacktest(PriceSeriesCache prices) {
+        return new BacktestStrategy(RuleBook.KDJ_CROSS, prices);
     }
 }

@@ -1,6 +1,5 @@
 package io.mystocks.worker.backtest;
 
-import io.mystocks.contracts.Bar;
 import io.mystocks.worker.backtest.BacktestResult.Benchmark;
 import io.mystocks.worker.backtest.BacktestResult.BlockedOrders;
 import io.mystocks.worker.backtest.BacktestResult.EquityPoint;
@@ -16,7 +15,6 @@ import io.mystocks.worker.strategy.Progress;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,11 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBar;
-import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.num.DoubleNumFactory;
-import org.ta4j.core.num.NumFactory;
 
 /**
  * Runs a backtest over the closed bars of one or more symbols; pure, with no I/O, so that it is tested
@@ -54,6 +47,15 @@ public final class BacktestEngine {
      */
     public static BacktestResult run(BacktestSpec spec, List<SymbolBars> symbols, Progress progress) {
         Objects.requireNonNull(spec, "spec");
+        List<PricedBars> priced = symbols.stream().map(symbol -> new PricedBars(symbol,
+                DataVersion.of(symbol.symbol(), spec.interval(), symbol.bars()),
+                PriceSeries.of(symbol.symbol(), symbol.bars()))).toList();
+        return runPriced(spec, priced, progress);
+    }
+
+    /** As {@link #run}, over bars whose data versions and price series are known already. */
+    static BacktestResult runPriced(BacktestSpec spec, List<PricedBars> symbols, Progress progress) {
+        Objects.requireNonNull(spec, "spec");
         if (symbols.isEmpty()) {
             throw new IllegalArgumentException("a backtest needs at least one symbol");
         }
@@ -64,47 +66,25 @@ public final class BacktestEngine {
         List<Sleeve.Outcome> outcomes = new ArrayList<>(symbols.size());
         List<BuyAndHold.Curve> benchmarks = new ArrayList<>(symbols.size());
         for (int i = 0; i < symbols.size(); i++) {
-            SymbolBars symbol = symbols.get(i);
+            PricedBars priced = symbols.get(i);
+            SymbolBars symbol = priced.input();
             if (symbol.bars().size() < 2) {
                 throw new IllegalArgumentException(symbol.symbol() + " has fewer than two bars");
             }
             Execution execution = Execution.of(symbol, spec.costs());
-            TradingRules rules = spec.rules().rules(series(symbol));
-            double[] closes = symbol.bars().stream().mapToDouble(bar -> bar.close().doubleValue()).toArray();
-            outcomes.add(Sleeve.run(symbol, closes, rules, execution, allocation));
-            benchmarks.add(BuyAndHold.run(symbol, closes, execution, allocation));
+            TradingRules rules = spec.rules().rules(priced.prices().series());
+            outcomes.add(Sleeve.run(symbol, priced.prices(), rules, execution, allocation));
+            benchmarks.add(BuyAndHold.run(symbol, priced.prices(), execution, allocation));
             progress.report(0.05 + 0.9 * (i + 1) / symbols.size(),
                     "backtested " + symbol.symbol() + " (" + (i + 1) + " of " + symbols.size() + ")");
         }
-        return new Assembly(spec, outcomes, benchmarks, allocation, unallocated).result();
-    }
-
-    /** The symbol's bars as a ta4j series of doubles, for the indicators. */
-    static BarSeries series(SymbolBars symbol) {
-        BarSeries series = new BaseBarSeriesBuilder().withName(symbol.symbol())
-                .withNumFactory(DoubleNumFactory.getInstance()).build();
-        NumFactory num = series.numFactory();
-        for (Bar bar : symbol.bars()) {
-            series.addBar(new BaseBar(Duration.between(bar.openTime(), bar.closeTime()), bar.openTime(),
-                    bar.closeTime(), num.numOf(bar.open()), num.numOf(high(bar)), num.numOf(low(bar)),
-                    num.numOf(bar.close()), num.numOf(bar.volume()),
-                    num.numOf(bar.amount() == null ? BigDecimal.ZERO : bar.amount()), bar.trades()));
-        }
-        return series;
-    }
-
-    /** The high, or for a bar published without one, the higher of open and close. */
-    private static BigDecimal high(Bar bar) {
-        return bar.high() != null ? bar.high() : bar.open().max(bar.close());
-    }
-
-    private static BigDecimal low(Bar bar) {
-        return bar.low() != null ? bar.low() : bar.open().min(bar.close());
+        List<DataVersion> data = symbols.stream().map(PricedBars::version).toList();
+        return new Assembly(spec, outcomes, benchmarks, data, allocation, unallocated).result();
     }
 
     /** Puts the symbols' outcomes together into the result document. */
     private record Assembly(BacktestSpec spec, List<Sleeve.Outcome> outcomes, List<BuyAndHold.Curve> benchmarks,
-                            BigDecimal allocation, BigDecimal unallocated) {
+                            List<DataVersion> data, BigDecimal allocation, BigDecimal unallocated) {
 
         BacktestResult result() {
             PortfolioCurve.Curve curve = combine(outcomes.stream().map(Sleeve.Outcome::equity).toList());
@@ -117,8 +97,6 @@ public final class BacktestEngine {
                     .sorted(Comparator.comparing(Trade::entryDate).thenComparing(Trade::symbol)).toList();
             List<OpenPosition> open = outcomes.stream().map(Sleeve.Outcome::openPosition)
                     .filter(Objects::nonNull).toList();
-            List<DataVersion> data = outcomes.stream().map(o -> DataVersion.of(o.input().symbol(), spec.interval(),
-                    o.input().bars())).toList();
 
             Statistics.Drawdown drawdown = Statistics.drawdown(curve.equity());
             Metrics metrics = metrics(curve, drawdown, finalEquity, trades);

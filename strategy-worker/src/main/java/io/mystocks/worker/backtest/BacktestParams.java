@@ -1,6 +1,8 @@
 package io.mystocks.worker.backtest;
 
+import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.Interval;
+import io.mystocks.worker.market.DataVersion;
 import io.mystocks.worker.strategy.InvalidParamsException;
 import io.mystocks.worker.strategy.ParamSpec;
 import io.mystocks.worker.strategy.ParamValues;
@@ -88,6 +90,14 @@ record BacktestParams(List<String> symbols, Interval interval, LocalDate startDa
     /** Whether a trading day is inside the range. */
     boolean contains(LocalDate day) {
         return (startDate == null || !day.isBefore(startDate)) && (endDate == null || !day.isAfter(endDate));
+    }
+
+    /** The bars whose trading day is inside the range, in their order: without a range, the list itself. */
+    List<Bar> within(List<Bar> bars) {
+        if (startDate == null && endDate == null) {
+            return bars;
+        }
+        return bars.stream().filter(bar -> contains(DataVersion.tradingDay(bar))).toList();
     }
 
     /** The interval as a word: daily, weekly or monthly. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The result document of a backtest, stored as the job's result and serialised with the shared JSON
@@ -156,6 +157,7 @@ public record BacktestResult(String strategyId, String kind, Map<String, Object>
     }
 
     /** A point of the equity curve at a day's close; {@code drawdown} is the fall from the peak so far. */
+    @JsonSerialize(using = EquityPointSerializer.class)
     public record EquityPoint(LocalDate date, double equity, double drawdown) {
     }
 

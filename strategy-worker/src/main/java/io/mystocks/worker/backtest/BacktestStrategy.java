@@ -3,6 +3,7 @@ package io.mystocks.worker.backtest;
 import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.Instrument;
 import io.mystocks.contracts.Market;
+import io.mystocks.worker.market.ClosedBars;
 import io.mystocks.worker.market.DataVersion;
 import io.mystocks.worker.market.MarketSnapshot;
 import io.mystocks.worker.strategy.InvalidParamsException;
@@ -20,13 +21,18 @@ import java.util.Map;
  * A backtest strategy: binds the parameters when the job is planned, then reads each symbol's closed
  * bars from the market snapshot and runs {@link BacktestEngine} over them. A symbol without enough bars
  * in the range fails the job with a message that says what is missing and how it gets there.
+ *
+ * <p>Bars the read model still holds unchanged keep their data version, and their price series stays in
+ * the shared {@link PriceSeriesCache}, so a job over them computes neither again.
  */
 final class BacktestStrategy implements Strategy {
     private final RuleBook rule;
+    private final PriceSeriesCache prices;
     private final StrategyDescriptor descriptor;
 
-    BacktestStrategy(RuleBook rule) {
+    BacktestStrategy(RuleBook rule, PriceSeriesCache prices) {
         this.rule = rule;
+        this.prices = prices;
         List<ParamSpec> parameters = new ArrayList<>(rule.parameters());
         parameters.addAll(BacktestParams.COMMON);
         this.descriptor = new StrategyDescriptor(rule.id(), rule.title(), BacktestResult.KIND, rule.description(),
@@ -61,23 +67,24 @@ final class BacktestStrategy implements Strategy {
     }
 
     BacktestResult run(Plan plan, MarketSnapshot market, Progress progress) {
-        List<SymbolBars> inputs = new ArrayList<>();
+        List<PricedBars> inputs = new ArrayList<>();
         for (String symbol : plan.common().symbols()) {
             inputs.add(load(plan, symbol, market));
         }
         progress.report(0.05, "loaded the bars of " + inputs.size() + " symbol(s)");
-        return BacktestEngine.run(plan.spec(), inputs, progress);
+        return BacktestEngine.runPriced(plan.spec(), inputs, progress);
     }
 
-    private SymbolBars load(Plan plan, String symbol, MarketSnapshot market) {
+    private PricedBars load(Plan plan, String symbol, MarketSnapshot market) {
         BacktestParams common = plan.common();
-        List<Bar> all = market.closedBars(symbol, common.interval());
+        ClosedBars held = market.history(symbol, common.interval());
+        List<Bar> all = held.bars();
         Instrument instrument = market.instruments().get(symbol);
         if (all.isEmpty() && instrument == null && !market.instruments().isEmpty()) {
             throw new InvalidParamsException("unknown symbol " + symbol + ": it is not listed and has no "
                     + common.intervalWord() + " bars; check the symbol, or publish its history first");
         }
-        List<Bar> bars = all.stream().filter(bar -> common.contains(DataVersion.tradingDay(bar))).toList();
+        List<Bar> bars = common.within(all);
         if (bars.isEmpty()) {
             throw new InvalidParamsException("no " + common.intervalWord() + " bars for " + symbol + " "
                     + common.range() + "; history backfill publishes them" + held(all));
@@ -89,8 +96,12 @@ final class BacktestStrategy implements Strategy {
         }
         Market home = Market.of(symbol);
         int lotSize = instrument != null && instrument.lotSize() > 0 ? instrument.lotSize() : home.lotSize();
-        return new SymbolBars(symbol, instrument != null && instrument.market() != null ? instrument.market() : home,
-                lotSize, bars);
+        SymbolBars input = new SymbolBars(symbol,
+                instrument != null && instrument.market() != null ? instrument.market() : home, lotSize, bars);
+        // The range keeps the bars in order, so a range that dropped none kept the history itself.
+        DataVersion version = bars.size() == all.size() ? held.version()
+                : DataVersion.of(symbol, common.interval(), bars);
+        return new PricedBars(input, version, prices.get(version, input.bars()));
     }
 
     /** What is held when a range came up short, so the user can pick a better one. */

@@ -16,8 +16,11 @@ import java.util.Optional;
  * parameters and the common ones (symbols, interval, dates, capital and costs); see their descriptors.
  */
 public final class Backtests {
+    /** Enough for the few histories a benchmark or a tool runs over. */
+    private static final int SERIES_KEPT = 16;
+    private static final PriceSeriesCache PRICES = new PriceSeriesCache(SERIES_KEPT);
     private static final List<Strategy> ALL = Arrays.stream(RuleBook.values())
-            .map(rule -> (Strategy) new BacktestStrategy(rule)).toList();
+            .map(rule -> (Strategy) new BacktestStrategy(rule, PRICES)).toList();
 
     private Backtests() {
     }
@@ -38,7 +41,8 @@ public final class Backtests {
 
     /**
      * Runs a backtest outside a job, exactly as a job would, over bars from {@code bars}; symbols are
-     * unlisted, so their market's board lot applies. For benchmarks and tools.
+     * unlisted, so their market's board lot applies. The price series of bars run before are kept, as a
+     * worker keeps them. For benchmarks and tools.
      *
      * @throws IllegalArgumentException for an unknown strategy id
      * @throws io.mystocks.worker.strategy.InvalidParamsException for bad parameters or missing bars

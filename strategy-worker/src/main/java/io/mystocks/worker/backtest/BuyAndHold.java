@@ -15,15 +15,15 @@ final class BuyAndHold {
     }
 
     /** The benchmark's equity at each bar's close; the last element is exact in {@code finalEquity}. */
-    static Curve run(SymbolBars input, double[] closes, Execution execution, BigDecimal allocation) {
+    static Curve run(SymbolBars input, PriceSeries prices, Execution execution, BigDecimal allocation) {
         List<Bar> bars = input.bars();
         BigDecimal price = execution.buyPrice(bars.getFirst().open(), null);
         long quantity = execution.affordableQuantity(allocation, price);
         BigDecimal cash = quantity == 0 ? allocation : allocation.subtract(execution.buyCost(quantity, price));
         double cashValue = cash.doubleValue();
-        double[] equity = new double[closes.length];
+        double[] equity = new double[prices.size()];
         for (int i = 0; i < equity.length; i++) {
-            equity[i] = cashValue + quantity * closes[i];
+            equity[i] = cashValue + quantity * prices.close(i);
         }
         BigDecimal finalEquity = cash.add(execution.value(quantity, bars.getLast().close()));
         return new Curve(equity, finalEquity);

@@ -1,6 +1,8 @@
 package io.mystocks.worker.backtest;
 
 import io.mystocks.contracts.Json;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,14 +15,19 @@ final class Digests {
     private Digests() {
     }
 
-    /** The hex SHA-256 of the document as the shared mapper writes it. */
+    /**
+     * The hex SHA-256 of the document as the shared mapper writes it. The JSON goes straight into the
+     * digest, never into an array of its own: a trade list is tens of kilobytes.
+     */
     static String sha256(Object document) {
-        byte[] json = Json.mapper().writeValueAsBytes(document);
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
+        Json.mapper().writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), document);
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The strategy id and parameters with every map's keys sorted, so that equal inputs print the same. */

@@ -28,7 +28,7 @@ import java.util.List;
 final class Sleeve {
     private final SymbolBars input;
     private final List<Bar> bars;
-    private final double[] closes;
+    private final PriceSeries prices;
     private final TradingRules rules;
     private final Execution execution;
     private final BigDecimal allocation;
@@ -46,11 +46,11 @@ final class Sleeve {
     private int barsInMarket;
     private final List<Trade> trades = new ArrayList<>();
 
-    private Sleeve(SymbolBars input, double[] closes, TradingRules rules, Execution execution,
+    private Sleeve(SymbolBars input, PriceSeries prices, TradingRules rules, Execution execution,
                    BigDecimal allocation) {
         this.input = input;
         this.bars = input.bars();
-        this.closes = closes;
+        this.prices = prices;
         this.rules = rules;
         this.execution = execution;
         this.allocation = allocation;
@@ -59,11 +59,11 @@ final class Sleeve {
     }
 
     /**
-     * @param closes the bars' closes as doubles, for marking to market
+     * @param prices the bars' prices as doubles; their closes mark the position to market
      */
-    static Outcome run(SymbolBars input, double[] closes, TradingRules rules, Execution execution,
+    static Outcome run(SymbolBars input, PriceSeries prices, TradingRules rules, Execution execution,
                        BigDecimal allocation) {
-        return new Sleeve(input, closes, rules, execution, allocation).run();
+        return new Sleeve(input, prices, rules, execution, allocation).run();
     }
 
     private Outcome run() {
@@ -159,7 +159,7 @@ final class Sleeve {
             return cashValue;
         }
         barsInMarket++;
-        return cashValue + holding.quantity() * closes[i];
+        return cashValue + holding.quantity() * prices.close(i);
     }
 
     private Outcome outcome(LocalDate[] days, double[] equity) {

@@ -145,7 +145,8 @@ final class JobProcessor implements AutoCloseable {
     private Optional<JobState> start(Job job, JobState current) throws InterruptedException {
         String jobId = current.jobId();
         JobState running = current.running(clock.instant(), workerId);
-        if (!store.write(running, properties.retention())) {
+        JobStore.Started started = store.start(EncodedState.of(running), properties.retention());
+        if (!started.stored()) {
             // Refused only over a terminal state: the API cancelled the job after it was read.
             Optional<JobState> settledMeanwhile = store.read(jobId);
             if (settledMeanwhile.isPresent()) {
@@ -153,9 +154,8 @@ final class JobProcessor implements AutoCloseable {
             }
             return Optional.empty();
         }
-        Optional<JobCancel> cancel = store.cancelRequest(jobId);
-        if (cancel.isPresent()) {
-            finish(job, running.cancelled(clock.instant(), cancel.get().describe()));
+        if (started.cancel().isPresent()) {
+            finish(job, running.cancelled(clock.instant(), started.cancel().get().describe()));
             return Optional.empty();
         }
         return Optional.of(running);
@@ -168,7 +168,7 @@ final class JobProcessor implements AutoCloseable {
     private void settled(Job job, JobState terminal) throws InterruptedException {
         String jobId = terminal.jobId();
         if (terminal.status() == JobStatus.CANCELLED && store.cancelRequest(jobId).isPresent()) {
-            outputs.publishResult(terminal, job.requestId());
+            outputs.publishResult(EncodedState.of(terminal), job.requestId());
             store.clearCancelRequest(jobId);
             log.info("Job {} {} was cancelled before it started; published its CANCELLED state", jobId,
                     terminal.strategyId());
@@ -286,19 +286,26 @@ final class JobProcessor implements AutoCloseable {
      * kept and published again, so that the topic's latest record agrees with Redis.
      */
     private void finish(Job job, JobState terminal) throws InterruptedException {
-        outputs.publishResult(terminal, job.requestId());
+        EncodedState encoded = EncodedState.of(terminal);
+        outputs.publishResult(encoded, job.requestId());
         JobState kept = terminal;
-        if (!store.write(terminal, properties.retention())) {
+        if (!store.write(encoded, properties.retention())) {
             kept = store.read(terminal.jobId()).orElse(terminal);
-            outputs.publishResult(kept, job.requestId());
+            outputs.publishResult(EncodedState.of(kept), job.requestId());
             log.info("Job {} was already {} by {}; kept that state", kept.jobId(), kept.status(), kept.worker());
         }
         if (kept.status() == JobStatus.CANCELLED) {
             store.clearCancelRequest(kept.jobId());
         }
-        log.info("Job {} {} {} in {} ms after {} attempt(s){}", kept.jobId(), kept.strategyId(),
-                kept.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - job.startedNanos()),
-                kept.attempts(), kept.status() == JobStatus.SUCCEEDED ? "" : ": " + kept.message());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - job.startedNanos());
+        if (kept.status() == JobStatus.SUCCEEDED) {
+            // A line per job is a line per record, hundreds a second under load: only when asked for.
+            log.debug("Job {} {} SUCCEEDED in {} ms after {} attempt(s)", kept.jobId(), kept.strategyId(), millis,
+                    kept.attempts());
+        } else {
+            log.info("Job {} {} {} in {} ms after {} attempt(s): {}", kept.jobId(), kept.strategyId(), kept.status(),
+                    millis, kept.attempts(), kept.message());
+        }
     }
 
     /** Dead-letters a record that is not a job request, and fails its job if the API queued one. */
@@ -312,7 +319,7 @@ final class JobProcessor implements AutoCloseable {
         }
         Optional<JobState> stored = store.read(record.key());
         if (stored.isPresent() && !stored.get().status().isTerminal()) {
-            JobState failed = stored.get().failed(clock.instant(), reason);
+            EncodedState failed = EncodedState.of(stored.get().failed(clock.instant(), reason));
             outputs.publishResult(failed, record.requestId());
             store.write(failed, properties.retention());
         }

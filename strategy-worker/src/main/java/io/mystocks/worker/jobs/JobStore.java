@@ -3,6 +3,7 @@ package io.mystocks.worker.jobs;
 import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,10 @@ import java.util.Optional;
  *
  * <p>A terminal state is final: no write replaces it, whoever made it (a worker, or the API
  * cancelling a job that had not started), so two writers racing over a job cannot undo each other.
+ *
+ * <p>{@link #start} and {@link #progress} each combine a write with a look for a cancel request. Their
+ * default implementations make the two calls one after the other; a store that can do both in one round
+ * trip overrides them, with the same outcome.
  */
 public interface JobStore {
 
@@ -23,11 +28,62 @@ public interface JobStore {
      *
      * @return false when a terminal state was already stored and was kept
      */
-    boolean write(JobState state, Duration retention);
+    boolean write(EncodedState state, Duration retention);
+
+    /** Encodes and stores a state that goes nowhere else; see {@link #write(EncodedState, Duration)}. */
+    default boolean write(JobState state, Duration retention) {
+        return write(EncodedState.of(state), retention);
+    }
+
+    /**
+     * Stores a RUNNING state unless the stored one is terminal and, once it is stored, reads the job's cancel
+     * request: a request made before the write, while the job was still queued, is only seen now.
+     */
+    default Started start(EncodedState running, Duration retention) {
+        if (!write(running, retention)) {
+            return Started.refused();
+        }
+        return new Started(true, cancelRequest(running.state().jobId()));
+    }
+
+    /**
+     * Stores a running job's progress unless the job has a cancel request (or its stored state is terminal).
+     *
+     * @return the cancel request, when there is one; nothing was stored then
+     */
+    default Optional<JobCancel> progress(EncodedState progressed, Duration retention) {
+        Optional<JobCancel> cancel = cancelRequest(progressed.state().jobId());
+        if (cancel.isEmpty()) {
+            write(progressed, retention);
+        }
+        return cancel;
+    }
 
     /** The client's request to cancel the job, or empty when there is none. */
     Optional<JobCancel> cancelRequest(String jobId);
 
     /** Removes a cancel request once the job's CANCELLED state is on {@code strategy.results}. */
     void clearCancelRequest(String jobId);
+
+    /**
+     * How storing RUNNING went.
+     *
+     * @param stored false when a terminal state was already stored and was kept
+     * @param cancel the cancel request found right after storing; always empty when nothing was stored
+     */
+    record Started(boolean stored, Optional<JobCancel> cancel) {
+        private static final Started REFUSED = new Started(false, Optional.empty());
+
+        public Started {
+            Objects.requireNonNull(cancel, "cancel");
+            if (!stored && cancel.isPresent()) {
+                throw new IllegalArgumentException("a refused start looks for no cancel request");
+            }
+        }
+
+        /** A write refused over a terminal state. */
+        public static Started refused() {
+            return REFUSED;
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package io.mystocks.worker.jobs;
 
 import io.mystocks.contracts.DeadLetter;
-import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JsonSerde;
 import io.mystocks.contracts.RecordHeaders;
 import io.mystocks.contracts.Topics;
@@ -16,7 +15,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes job outputs with an idempotent producer that waits for every in-sync replica. */
 final class KafkaJobOutputs implements JobOutputs, AutoCloseable {
-    private static final JsonSerde<JobState> STATES = JsonSerde.of(JobState.class);
     private static final JsonSerde<DeadLetter> LETTERS = JsonSerde.of(DeadLetter.class);
 
     private final KafkaProducer<String, byte[]> producer;
@@ -34,9 +32,8 @@ final class KafkaJobOutputs implements JobOutputs, AutoCloseable {
     }
 
     @Override
-    public void publishResult(JobState terminal, String requestId) throws InterruptedException {
-        String topic = Topics.RESULTS.name();
-        send(new ProducerRecord<>(topic, terminal.jobId(), STATES.serialize(topic, terminal)), requestId);
+    public void publishResult(EncodedState terminal, String requestId) throws InterruptedException {
+        send(new ProducerRecord<>(Topics.RESULTS.name(), terminal.state().jobId(), terminal.json()), requestId);
     }
 
     @Override

@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores a running job's progress in steps of at least a tenth, so that a fast strategy does not flood
- * Redis, and looks for a cancel request at the first report and at every stored step (at most eleven
- * reads an attempt); a request found stops the strategy with {@link JobCancelledException}. Once
- * closed (the attempt ended, timed out or was cancelled) it stores nothing more, so a late report can
- * never overwrite a terminal state, and it stops the strategy at its next report.
+ * Redis, and looks for a cancel request at the first report and at every step (at most eleven looks an
+ * attempt, each step's look and write one call to the store); a request found stops the strategy with
+ * {@link JobCancelledException}. Once closed (the attempt ended, timed out or was cancelled) it stores
+ * nothing more, so a late report can never overwrite a terminal state, and it stops the strategy at its
+ * next report.
  */
 final class ProgressReporter implements Progress {
     private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
@@ -42,24 +43,33 @@ final class ProgressReporter implements Progress {
             throw new CancellationException("job " + state.jobId() + " was stopped");
         }
         double clamped = Math.clamp(fraction, 0.0, 1.0);
-        boolean step = clamped - stored >= STEP - ROUNDING;
-        if (step || !checked) {
+        if (clamped - stored >= STEP - ROUNDING) {
+            checked = true;
+            step(clamped, what);
+        } else if (!checked) {
             checked = true;
             cancelRequest().ifPresent(cancel -> {
                 throw new JobCancelledException(cancel);
             });
         }
-        if (!step) {
-            return;
-        }
-        stored = clamped;
-        state = state.progressed(clamped, what);
+    }
+
+    /** Stores the step, unless the job has a cancel request: that stops the strategy instead. */
+    private void step(double fraction, String what) {
+        JobState next = state.progressed(fraction, what);
+        Optional<JobCancel> cancel;
         try {
-            store.write(state, retention);
+            cancel = store.progress(EncodedState.of(next), retention);
         } catch (RuntimeException e) {
-            // Progress is a courtesy: losing one update must not fail the job.
+            // Progress is a courtesy, and unreadable means not cancelled yet: the next step looks again.
             log.warn("Could not store the progress of job {}: {}", state.jobId(), e.toString());
+            cancel = Optional.empty();
         }
+        if (cancel.isPresent()) {
+            throw new JobCancelledException(cancel.get());
+        }
+        stored = fraction;
+        state = next;
     }
 
     /** The state as last reported, with its progress. */

@@ -16,4 +16,12 @@ public interface BarSource {
      * immutable list; empty when none are known. Forming bars are never included.
      */
     List<Bar> closedBars(String symbol, Interval interval);
+
+    /**
+     * The same bars with their data version. A source that keeps its bars returns the same instance
+     * until they change, so that what is derived from them can be kept per version.
+     */
+    default ClosedBars history(String symbol, Interval interval) {
+        return new ClosedBars(symbol, interval, closedBars(symbol, interval));
+    }
 }

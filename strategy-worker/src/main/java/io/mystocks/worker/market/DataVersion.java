@@ -28,14 +28,22 @@ public record DataVersion(String symbol, String interval, int bars, LocalDate fi
                           Instant lastOpenTime, String sha256) {
 
     private static final int BYTES_PER_BAR = 6 * Long.BYTES;
+    /** Bars hashed per update: a small buffer instead of one the size of the whole history. */
+    private static final int BARS_PER_UPDATE = 64;
 
     public static DataVersion of(String symbol, Interval interval, List<Bar> bars) {
-        ByteBuffer buffer = ByteBuffer.allocate(bars.size() * BYTES_PER_BAR);
+        MessageDigest digest = newDigest();
+        ByteBuffer buffer = ByteBuffer.allocate(BARS_PER_UPDATE * BYTES_PER_BAR);
         for (Bar bar : bars) {
+            if (!buffer.hasRemaining()) {
+                digest.update(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
             buffer.putLong(bar.openTime().toEpochMilli()).putDouble(price(bar.open())).putDouble(price(bar.high()))
                     .putDouble(price(bar.low())).putDouble(price(bar.close())).putLong(bar.volume());
         }
-        String hash = HexFormat.of().formatHex(newDigest().digest(buffer.array()));
+        digest.update(buffer.array(), 0, buffer.position());
+        String hash = HexFormat.of().formatHex(digest.digest());
         if (bars.isEmpty()) {
             return new DataVersion(symbol, interval.code(), 0, null, null, null, hash);
         }

@@ -102,8 +102,13 @@ final class MarketReadModel implements MarketData, BarSource, SmartLifecycle {
 
     @Override
     public List<Bar> closedBars(String symbol, Interval interval) {
+        return history(symbol, interval).bars();
+    }
+
+    @Override
+    public ClosedBars history(String symbol, Interval interval) {
         BarHistory history = bars.get(new SeriesKey(symbol, interval));
-        return history == null ? List.of() : history.bars();
+        return history == null ? new ClosedBars(symbol, interval, List.of()) : history.closed();
     }
 
     /** Sizes of the tables and bar histories, for health details and logs. */
@@ -238,7 +243,8 @@ final class MarketReadModel implements MarketData, BarSource, SmartLifecycle {
             skip(record, "a closed bar without open or close price");
             return;
         }
-        bars.computeIfAbsent(new SeriesKey(bar.symbol(), interval), key -> new BarHistory(barHistory)).put(bar);
+        bars.computeIfAbsent(new SeriesKey(bar.symbol(), interval),
+                key -> new BarHistory(key.symbol(), key.interval(), barHistory)).put(bar);
     }
 
     private void removeBar(Interval interval, ConsumerRecord<String, byte[]> record) {

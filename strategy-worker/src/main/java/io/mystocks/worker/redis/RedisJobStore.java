@@ -4,9 +4,10 @@ import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
 import io.mystocks.contracts.Json;
+import io.mystocks.worker.jobs.EncodedState;
 import io.mystocks.worker.jobs.JobStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.redisson.api.RBucket;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
-import org.redisson.client.codec.StringCodec;
+import org.redisson.client.codec.ByteArrayCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -24,31 +25,65 @@ import tools.jackson.core.JacksonException;
  * Job states in Redis, as JSON strings in the shared form under {@link JobState#redisKey(String)}, so
  * that the API and any other client read them without Redisson; cancel requests under
  * {@link JobCancel#redisKey(String)}. The only class that touches Redisson.
+ *
+ * <p>Values go over the wire as the bytes they are: a state is stored as exactly the JSON that
+ * {@link EncodedState} wrote for {@code strategy.results}, never decoded and encoded again. Starting a job
+ * and storing a progress step each read the cancel request in the same script as the write, one round
+ * trip instead of two. Those scripts name both keys of a job; the worker talks to a single Redis node
+ * ({@link RedisNodes#SINGLE}), where any two keys may share a script.
  */
 final class RedisJobStore implements JobStore {
     private static final Logger log = LoggerFactory.getLogger(RedisJobStore.class);
 
     /**
-     * KEYS[1] the state; ARGV[1] the new JSON, ARGV[2] its TTL in ms, ARGV[3..] the terminal statuses.
-     * A stored value that is not a JSON object is replaced: it cannot be a terminal state.
+     * Whether KEYS[1] holds a terminal state; ARGV[3..] are the terminal statuses. A stored value that is
+     * not a JSON object cannot be a terminal state.
      */
-    private static final String WRITE_UNLESS_TERMINAL = """
-            local current = redis.call('GET', KEYS[1])
-            if current then
-              local ok, state = pcall(cjson.decode, current)
-              if ok and type(state) == 'table' then
-                for i = 3, #ARGV do
-                  if state['status'] == ARGV[i] then
-                    return 0
+    private static final String TERMINAL = """
+            local function terminal()
+              local current = redis.call('GET', KEYS[1])
+              if current then
+                local ok, state = pcall(cjson.decode, current)
+                if ok and type(state) == 'table' then
+                  for i = 3, #ARGV do
+                    if state['status'] == ARGV[i] then
+                      return true
+                    end
                   end
                 end
               end
+              return false
+            end
+            """;
+    /** KEYS[1] the state; ARGV[1] the new JSON, ARGV[2] its TTL in ms. 1 when stored, 0 when refused. */
+    private static final String WRITE_UNLESS_TERMINAL = TERMINAL + """
+            if terminal() then
+              return 0
             end
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             return 1
             """;
-    private static final List<String> TERMINAL = Arrays.stream(JobStatus.values()).filter(JobStatus::isTerminal)
-            .map(JobStatus::name).toList();
+    /** As the write, KEYS[2] the cancel request: {0} when refused, else {1, the request or nil}. */
+    private static final String START = TERMINAL + """
+            if terminal() then
+              return {0}
+            end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return {1, redis.call('GET', KEYS[2])}
+            """;
+    /** As the write, KEYS[2] the cancel request: the request, with nothing stored, or nil. */
+    private static final String PROGRESS = TERMINAL + """
+            local cancel = redis.call('GET', KEYS[2])
+            if cancel then
+              return cancel
+            end
+            if not terminal() then
+              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            end
+            return false
+            """;
+    private static final List<byte[]> TERMINAL_STATUSES = Arrays.stream(JobStatus.values())
+            .filter(JobStatus::isTerminal).map(status -> status.name().getBytes(StandardCharsets.UTF_8)).toList();
 
     private final RedissonClient redisson;
 
@@ -62,13 +97,31 @@ final class RedisJobStore implements JobStore {
     }
 
     @Override
-    public boolean write(JobState state, Duration retention) {
-        List<Object> args = new ArrayList<>(List.of(Json.mapper().writeValueAsString(state),
-                Long.toString(retention.toMillis())));
-        args.addAll(TERMINAL);
-        Boolean stored = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, WRITE_UNLESS_TERMINAL,
-                RScript.ReturnType.BOOLEAN, List.of(JobState.redisKey(state.jobId())), args.toArray());
+    public boolean write(EncodedState state, Duration retention) {
+        String jobId = state.state().jobId();
+        Boolean stored = script().eval(RScript.Mode.READ_WRITE, WRITE_UNLESS_TERMINAL, RScript.ReturnType.BOOLEAN,
+                List.of(JobState.redisKey(jobId)), args(state, retention));
         return Boolean.TRUE.equals(stored);
+    }
+
+    @Override
+    public Started start(EncodedState running, Duration retention) {
+        String jobId = running.state().jobId();
+        List<Object> reply = script().eval(RScript.Mode.READ_WRITE, START, RScript.ReturnType.LIST,
+                List.of(JobState.redisKey(jobId), JobCancel.redisKey(jobId)), args(running, retention));
+        if (!Long.valueOf(1).equals(reply.getFirst())) {
+            return Started.refused();
+        }
+        byte[] cancel = reply.size() > 1 ? (byte[]) reply.get(1) : null;
+        return new Started(true, parse(cancel, JobCancel.class, JobCancel.redisKey(jobId)));
+    }
+
+    @Override
+    public Optional<JobCancel> progress(EncodedState progressed, Duration retention) {
+        String jobId = progressed.state().jobId();
+        byte[] cancel = script().eval(RScript.Mode.READ_WRITE, PROGRESS, RScript.ReturnType.VALUE,
+                List.of(JobState.redisKey(jobId), JobCancel.redisKey(jobId)), args(progressed, retention));
+        return parse(cancel, JobCancel.class, JobCancel.redisKey(jobId));
     }
 
     @Override
@@ -86,11 +139,26 @@ final class RedisJobStore implements JobStore {
         return redisson.getRedisNodes(RedisNodes.SINGLE).pingAll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private RBucket<String> bucket(String key) {
-        return redisson.getBucket(key, StringCodec.INSTANCE);
+    private RScript script() {
+        return redisson.getScript(ByteArrayCodec.INSTANCE);
     }
 
-    private static <T> Optional<T> parse(String json, Class<T> type, String key) {
+    private RBucket<byte[]> bucket(String key) {
+        return redisson.getBucket(key, ByteArrayCodec.INSTANCE);
+    }
+
+    /** ARGV of the scripts: the JSON, its TTL and the terminal statuses. */
+    private static Object[] args(EncodedState state, Duration retention) {
+        Object[] args = new Object[2 + TERMINAL_STATUSES.size()];
+        args[0] = state.json();
+        args[1] = Long.toString(retention.toMillis()).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < TERMINAL_STATUSES.size(); i++) {
+            args[2 + i] = TERMINAL_STATUSES.get(i);
+        }
+        return args;
+    }
+
+    private static <T> Optional<T> parse(byte[] json, Class<T> type, String key) {
         if (json == null) {
             return Optional.empty();
         }

@@ -125,7 +125,7 @@ class BacktestPropertiesTest {
     @Test
     void reportsProgressAfterEachSymbol() {
         List<String> reports = new ArrayList<>();
-        BacktestStrategy strategy = new BacktestStrategy(RuleBook.MA_CROSS);
+        BacktestStrategy strategy = new BacktestStrategy(RuleBook.MA_CROSS, new PriceSeriesCache(0));
         BacktestStrategy.Plan plan = strategy.bind(Map.of("symbols", List.of("AAPL", "MSFT")));
         MarketSnapshot market = new MarketSnapshot(Map.of(), Map.of(), Map.of(),
                 (symbol, interval) -> TestBars.randomWalk(symbol, START, 100, symbol.hashCode()));

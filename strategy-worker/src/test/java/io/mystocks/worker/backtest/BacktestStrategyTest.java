@@ -7,12 +7,16 @@ import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.Instrument;
 import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.Market;
+import io.mystocks.worker.market.BarSource;
+import io.mystocks.worker.market.ClosedBars;
+import io.mystocks.worker.market.DataVersion;
 import io.mystocks.worker.market.MarketSnapshot;
 import io.mystocks.worker.strategy.InvalidParamsException;
 import io.mystocks.worker.strategy.Progress;
 import io.mystocks.worker.strategy.Strategy;
 import io.mystocks.worker.strategy.StrategyRun;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -51,6 +55,50 @@ class BacktestStrategyTest {
         assertThat(result.startDate()).isEqualTo(LocalDate.of(2013, 3, 1));
         assertThat(result.endDate()).isEqualTo(LocalDate.of(2013, 8, 30));
         assertThat(result.params()).containsEntry("start_date", "2013-03-01");
+    }
+
+    @Test
+    void givesTheResultOfFreshlyBuiltSeriesWhenTheSeriesComeFromTheCache() {
+        MarketSnapshot market = market(new ClosedBars("AAPL", Interval.D1, APPLE));
+        BacktestStrategy cached = new BacktestStrategy(RuleBook.MA_CROSS, new PriceSeriesCache(4));
+        BacktestStrategy uncached = new BacktestStrategy(RuleBook.MA_CROSS, new PriceSeriesCache(0));
+        BacktestStrategy.Plan plan = cached.bind(Map.of("symbols", "AAPL"));
+
+        BacktestResult first = cached.run(plan, market, Progress.NONE);
+        BacktestResult second = cached.run(plan, market, Progress.NONE);
+
+        assertThat(second).isEqualTo(first).isEqualTo(uncached.run(plan, market, Progress.NONE));
+    }
+
+    @Test
+    void backtestsTheNewBarsOnceTheHistoryChanges() {
+        List<Bar> changed = new ArrayList<>(APPLE);
+        Bar last = APPLE.getLast();
+        changed.set(changed.size() - 1, TestBars.daily("AAPL", last.tradingDay(), last.open().toPlainString(), "400"));
+        BacktestStrategy strategy = new BacktestStrategy(RuleBook.MA_CROSS, new PriceSeriesCache(4));
+        BacktestStrategy.Plan plan = strategy.bind(Map.of("symbols", "AAPL"));
+        BacktestResult before = strategy.run(plan, market(new ClosedBars("AAPL", Interval.D1, APPLE)), Progress.NONE);
+
+        BacktestResult after = strategy.run(plan, market(new ClosedBars("AAPL", Interval.D1, changed)),
+                Progress.NONE);
+
+        assertThat(after.hashes().data()).isNotEqualTo(before.hashes().data());
+        assertThat(after).isEqualTo(new BacktestStrategy(RuleBook.MA_CROSS, new PriceSeriesCache(0))
+                .run(plan, market(new ClosedBars("AAPL", Interval.D1, changed)), Progress.NONE));
+    }
+
+    @Test
+    void takesTheDataVersionOfTheHistoryHeldWhenTheRangeKeepsEveryBar() {
+        ClosedBars held = new ClosedBars("AAPL", Interval.D1, APPLE);
+        BacktestStrategy strategy = new BacktestStrategy(RuleBook.MA_CROSS, new PriceSeriesCache(4));
+
+        BacktestResult whole = strategy.run(strategy.bind(Map.of("symbols", "AAPL")), market(held), Progress.NONE);
+        BacktestResult part = strategy.run(strategy.bind(Map.of("symbols", "AAPL", "start_date", "2013-03-01")),
+                market(held), Progress.NONE);
+
+        assertThat(whole.data().getFirst()).isSameAs(held.version());
+        assertThat(part.data().getFirst()).isEqualTo(DataVersion.of("AAPL", Interval.D1,
+                APPLE.stream().filter(bar -> !bar.tradingDay().isBefore(LocalDate.of(2013, 3, 1))).toList()));
     }
 
     @Test
@@ -144,6 +192,26 @@ class BacktestStrategyTest {
                 .isInstanceOf(InvalidParamsException.class)
                 .hasMessage("unknown symbol ZZZZ: it is not listed and has no daily bars; check the symbol, or"
                         + " publish its history first");
+    }
+
+    private static MarketSnapshot market(ClosedBars held) {
+        return new MarketSnapshot(MARKET.instruments(), Map.of(), Map.of(), source(held));
+    }
+
+    /** A source that keeps its bars, as the read model does: the same history until it changes. */
+    private static BarSource source(ClosedBars held) {
+        return new BarSource() {
+            @Override
+            public List<Bar> closedBars(String symbol, Interval interval) {
+                return history(symbol, interval).bars();
+            }
+
+            @Override
+            public ClosedBars history(String symbol, Interval interval) {
+                return symbol.equals(held.symbol()) && interval == held.interval() ? held
+                        : new ClosedBars(symbol, interval, List.of());
+            }
+        };
     }
 
     private static StrategyRun plan(String id, Map<String, Object> params) {

@@ -380,7 +380,8 @@ class JobProcessorTest {
         }
 
         @Override
-        public boolean write(JobState state, Duration retention) {
+        public boolean write(EncodedState encoded, Duration retention) {
+            JobState state = encoded.state();
             beforeWrite.accept(state);
             writes.incrementAndGet();
             if (state.status().isTerminal()) {
@@ -408,8 +409,8 @@ class JobProcessorTest {
         volatile boolean resultsPublishedBeforeStore;
 
         @Override
-        public void publishResult(JobState terminal, String requestId) {
-            results.add(terminal);
+        public void publishResult(EncodedState terminal, String requestId) {
+            results.add(terminal.state());
         }
 
         @Override

@@ -16,7 +16,7 @@ class BarHistoryTest {
 
     @Test
     void keepsBarsInTimeOrderWhateverOrderTheyArriveIn() {
-        BarHistory history = new BarHistory(10);
+        BarHistory history = new BarHistory("600519", Interval.D1, 10);
 
         history.put(bar(2, "12"));
         history.put(bar(0, "10"));
@@ -28,7 +28,7 @@ class BarHistoryTest {
 
     @Test
     void keepsOnlyTheMostRecentBarsUpToItsCapacity() {
-        BarHistory history = new BarHistory(3);
+        BarHistory history = new BarHistory("600519", Interval.D1, 3);
 
         for (int i = 0; i < 5; i++) {
             history.put(bar(i, "10"));
@@ -41,15 +41,46 @@ class BarHistoryTest {
 
     @Test
     void replacesABarOfTheSameOpenTimeAndRemovesOnATombstone() {
-        BarHistory history = new BarHistory(10);
-        history.put(bar(0, "10"));
-        history.put(bar(1, "11"));
+        BarHistory history = twoBars(10);
 
         history.put(bar(0, "10.5"));
         history.remove(bar(1, "11").openTime());
 
         assertThat(history.bars()).singleElement()
                 .satisfies(b -> assertThat(b.close()).isEqualByComparingTo("10.5"));
+    }
+
+    @Test
+    void handsOutOneCopyWithItsVersionUntilTheBarsChange() {
+        BarHistory history = twoBars(10);
+        ClosedBars first = history.closed();
+
+        history.put(bar(1, "11"));
+        ClosedBars afterReplay = history.closed();
+        history.put(bar(1, "11.5"));
+        ClosedBars afterChange = history.closed();
+        history.remove(bar(0, "10").openTime());
+        ClosedBars afterRemoval = history.closed();
+
+        assertThat(afterReplay).as("an equal bar again changes nothing").isSameAs(first);
+        assertThat(first.version()).isSameAs(afterReplay.version())
+                .isEqualTo(DataVersion.of("600519", Interval.D1, first.bars()));
+        assertThat(afterChange).isNotSameAs(first);
+        assertThat(afterChange.version()).isNotEqualTo(first.version());
+        assertThat(afterRemoval.bars()).singleElement()
+                .satisfies(b -> assertThat(b.close()).isEqualByComparingTo("11.5"));
+        assertThat(afterRemoval.version().bars()).isEqualTo(1);
+    }
+
+    @Test
+    void handsOutANewCopyWhenABarFallsOffAFullHistory() {
+        BarHistory history = twoBars(2);
+        ClosedBars full = history.closed();
+
+        history.put(bar(2, "12"));
+
+        assertThat(history.closed()).isNotSameAs(full);
+        assertThat(history.closed().version().firstDate()).isEqualTo(DAY.plusDays(1));
     }
 
     @Test
@@ -66,6 +97,14 @@ class BarHistoryTest {
         assertThat(version.firstDate()).isEqualTo(DAY);
         assertThat(version.lastDate()).isEqualTo(DAY.plusDays(1));
         assertThat(version.lastOpenTime()).isEqualTo(bars.getLast().openTime());
+    }
+
+    /** A history holding the bars of the first two days, closing at 10 and 11. */
+    private static BarHistory twoBars(int capacity) {
+        BarHistory history = new BarHistory("600519", Interval.D1, capacity);
+        history.put(bar(0, "10"));
+        history.put(bar(1, "11"));
+        return history;
     }
 
     private static Bar bar(int day, String close) {
