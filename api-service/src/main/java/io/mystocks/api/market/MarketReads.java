@@ -77,11 +77,6 @@ public final class MarketReads {
         return KlineQuery.limit(limit, maxBarsPerSeries, violations);
     }
 
-    /** Every bar kept of the series, oldest first; the newest may still be forming. */
-    public List<Bar> bars(String symbol, Interval interval) {
-        return store.bars(symbol, interval, null, null, maxBarsPerSeries).bars();
-    }
-
     /**
      * What {@code reader} computes from the series' bars with the indicator state kept between requests
      * (see {@link SeriesIndicators}): the series is brought up to every bar kept first, and read by one
@@ -91,14 +86,9 @@ public final class MarketReads {
         return indicators.read(symbol, interval, reader);
     }
 
-    /** See {@link MarketStore#barVersion}: changes with every stored bar, 0 while none is kept. */
-    public long barVersion(String symbol, Interval interval) {
-        return store.barVersion(symbol, interval);
-    }
-
     /**
      * The series' bar version, once something is known of the symbol: the version of the data a computation
-     * over {@link #bars} is about to read. Read it before the bars, so that what is cached under it is never
+     * ({@link #computed}) is about to read. Read it before computing, so that what is cached under it is never
      * older than it.
      *
      * @throws ApiException 404 when no bar of the series is kept and nothing else is known of the symbol
@@ -119,11 +109,6 @@ public final class MarketReads {
     /** Whether reference data or a quote is known for the symbol. */
     public boolean knows(String symbol) {
         return store.knows(symbol);
-    }
-
-    /** The most bars a series keeps, and so the most any computation over one sees. */
-    public int maxBarsPerSeries() {
-        return maxBarsPerSeries;
     }
 
     /** A bar's date as k-lines show it: the trading day, or the market-local open time for intraday bars. */
