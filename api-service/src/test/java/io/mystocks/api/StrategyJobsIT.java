@@ -202,6 +202,58 @@ class StrategyJobsIT extends LiveApplication {
         assertThat(metrics()).containsPattern("mystocks_jobs_results_restored_total(\\{[^}]*})? [2-9]");
     }
 
+    @Test
+    void anUnreadableStateIsSetAsideAndTheJobRestoredFromTheResultsTopic() throws Exception {
+        JobState succeeded = terminal("unreadable-succeeded", "low_volatility", 60).succeeded(clock.instant(), Map.of("n", 2));
+        publishResults(List.of(succeeded));
+        String garbage = "{\"job_id\": \"unreadable-succeeded\", \"status\": \"DONE\"";
+        redisson.getBucket(JobState.redisKey(succeeded.jobId()), StringCodec.INSTANCE).set(garbage);
+
+        client.get().uri("/api/strategy/{id}/result", succeeded.jobId()).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
+                .expectBody().jsonPath("$.success").isEqualTo(false)
+                .jsonPath("$.message").value(m -> assertThat((String) m).startsWith("the stored state of job "
+                        + "unreadable-succeeded cannot be read").contains("retry in a few seconds"));
+        await().atMost(WAIT).until(() -> redisson.getBucket("mystocks:jobs:results-complete").isExists());
+
+        client.get().uri("/api/strategy/{id}/result", succeeded.jobId()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.status").isEqualTo("SUCCEEDED");
+        assertThat(state(succeeded.jobId())).isEqualTo(succeeded);
+        assertThat(redisson.getBucket("mystocks:unreadable:" + JobState.redisKey(succeeded.jobId()),
+                StringCodec.INSTANCE).get()).isEqualTo(garbage);
+    }
+
+    @Test
+    void anUnreadableCancelRequestIsReplacedByTheNewOne() {
+        String jobId = jobId(execute("{\"strategy_id\": \"growth\"}", null));
+        redisson.getBucket(JobCancel.redisKey(jobId), StringCodec.INSTANCE).set("not json");
+
+        client.delete().uri("/api/strategy/jobs/{id}", jobId).header(CsrfTestTokens.HEADER, token())
+                .header("X-Request-ID", "cancel-again").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.status").isEqualTo("CANCELLED");
+
+        JobCancel cancel = Json.mapper().readValue((String) redisson.getBucket(JobCancel.redisKey(jobId),
+                StringCodec.INSTANCE).get(), JobCancel.class);
+        assertThat(cancel.requestId()).isEqualTo("cancel-again");
+    }
+
+    @Test
+    void anUnreadableIdempotencyKeyIsAConflictThatSaysWhatToDo() {
+        redisson.getBucket("mystocks:idempotency:garbled", StringCodec.INSTANCE).set("[1, 2");
+
+        EntityExchangeResult<String> answer = execute("{\"strategy_id\": \"momentum\"}", "garbled");
+
+        assertThat(answer.getStatus().value()).isEqualTo(409);
+        assertThat(Json.mapper().readTree(answer.getResponseBody()).at("/errors/0/code").asString())
+                .isEqualTo("IDEMPOTENCY_KEY_UNREADABLE");
+        assertThat(answer.getResponseBody()).contains("GET /api/strategy/momentum/result")
+                .contains("a new Idempotency-Key");
+        assertThat(jobsOnKafka().stream().filter(r -> r.value().strategyId().equals("momentum"))).isEmpty();
+    }
+
     /** A job submitted {@code age} seconds ago, running since. */
     private JobState terminal(String jobId, String strategyId, int age) {
         return JobState.queued(new JobRequest(jobId, strategyId, Map.of(), clock.instant().minusSeconds(age), "r"))

@@ -2,6 +2,7 @@ package io.mystocks.api.redis;
 
 import io.mystocks.api.strategy.IdempotencyStore;
 import io.mystocks.api.strategy.IdempotentSubmission;
+import io.mystocks.api.strategy.UnreadableValueException;
 import io.mystocks.api.web.DependencyUnavailableException;
 import io.mystocks.contracts.Json;
 import java.time.Duration;
@@ -24,7 +25,9 @@ final class RedisIdempotencyStore implements IdempotencyStore {
     @Override
     public Mono<IdempotentSubmission> holder(String key) {
         return Mono.defer(() -> bucket(key).get())
-                .map(json -> RedisScripts.parse(json, IdempotentSubmission.class, PREFIX + key))
+                .map(json -> RedisScripts.decode(json, IdempotentSubmission.class, PREFIX + key).orElseThrow(() ->
+                        new UnreadableValueException("the submission idempotency key '" + key + "' stands for cannot "
+                                + "be read (it is corrupt or was written by an incompatible version)")))
                 .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("read the idempotency key", e));
     }
 

@@ -1,11 +1,13 @@
 package io.mystocks.api.redis;
 
 import io.mystocks.api.strategy.JobStateStore;
+import io.mystocks.api.strategy.UnreadableValueException;
 import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
 import io.mystocks.contracts.Json;
 import java.time.Duration;
+import java.util.List;
 import org.redisson.api.RBucketReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.RedisException;
@@ -21,6 +23,9 @@ import reactor.core.publisher.Mono;
  */
 final class RedisJobStateStore implements JobStateStore {
     private static final Logger log = LoggerFactory.getLogger(RedisJobStateStore.class);
+
+    /** How long a set-aside value without a TTL of its own is kept for an operator to look at. */
+    private static final Duration SET_ASIDE_TTL = Duration.ofDays(7);
 
     private final RedissonReactiveClient redis;
 
@@ -41,12 +46,16 @@ final class RedisJobStateStore implements JobStateStore {
                 .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("store the job state", e));
     }
 
+    /** A state that cannot be decoded is set aside, so that the job is restored from the results topic. */
     @Override
     public Mono<JobState> find(String jobId) {
         String key = JobState.redisKey(jobId);
         return Mono.defer(() -> bucket(key).get())
-                .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("read the job state", e))
-                .map(json -> RedisScripts.parse(json, JobState.class, key));
+                .flatMap(json -> RedisScripts.decode(json, JobState.class, key).map(Mono::just)
+                        .orElseGet(() -> setAside(key, json).then(Mono.error(new UnreadableValueException(
+                                "the stored state of job " + jobId + " cannot be read (it is corrupt or was "
+                                        + "written by an incompatible version)")))))
+                .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("read the job state", e));
     }
 
     @Override
@@ -60,7 +69,8 @@ final class RedisJobStateStore implements JobStateStore {
         String key = JobCancel.redisKey(cancel.jobId());
         return Mono.defer(() -> bucket(key).setIfAbsent(Json.mapper().writeValueAsString(cancel), retention))
                 .flatMap(stored -> stored ? Mono.just(cancel) : bucket(key).get()
-                        .map(json -> RedisScripts.parse(json, JobCancel.class, key))
+                        .flatMap(json -> RedisScripts.decode(json, JobCancel.class, key).map(Mono::just)
+                                .orElseGet(() -> replaceUnreadable(key, cancel, retention)))
                         .defaultIfEmpty(cancel))
                 .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("store the cancel request", e));
     }
@@ -70,6 +80,24 @@ final class RedisJobStateStore implements JobStateStore {
         return RedisScripts.check(redis, RedisScripts.REPLACE_IF_STATUS, JobState.redisKey(next.jobId()),
                         Json.mapper().writeValueAsString(next), RedisScripts.millis(retention), expected.name())
                 .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("store the job state", e));
+    }
+
+    /** The workers cannot read an unreadable cancel request either, so this one takes its place. */
+    private Mono<JobCancel> replaceUnreadable(String key, JobCancel cancel, Duration retention) {
+        return bucket(key).set(Json.mapper().writeValueAsString(cancel), retention).thenReturn(cancel);
+    }
+
+    private Mono<Void> setAside(String key, String json) {
+        List<Object> keys = List.of(key, RedisScripts.UNREADABLE_PREFIX + key, RedisResultsStore.COMPLETE,
+                RedisResultsStore.LOCK);
+        return RedisScripts.check(redis, RedisScripts.SET_ASIDE, keys, json, RedisScripts.millis(SET_ASIDE_TTL))
+                .doOnNext(moved -> {
+                    if (moved) {
+                        log.warn("Set the unreadable value of {} aside under {}{}; the job results will be "
+                                + "rebuilt from Kafka", key, RedisScripts.UNREADABLE_PREFIX, key);
+                    }
+                })
+                .then();
     }
 
     private RBucketReactive<String> bucket(String key) {

@@ -4,6 +4,7 @@ import io.mystocks.api.strategy.ResultsStore;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.Json;
 import java.time.Duration;
+import java.util.List;
 import org.redisson.api.RBucketReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.RedisException;
@@ -64,8 +65,8 @@ final class RedisResultsStore implements ResultsStore {
     }
 
     @Override
-    public Mono<Void> markComplete(String owner, String description) {
-        return Mono.defer(() -> bucket(COMPLETE).set(description)).then(unlock(owner))
+    public Mono<Boolean> markComplete(String owner, String description) {
+        return RedisScripts.check(redis, RedisScripts.MARK_COMPLETE, List.of(COMPLETE, LOCK), owner, description)
                 .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("mark the job results complete", e));
     }
 

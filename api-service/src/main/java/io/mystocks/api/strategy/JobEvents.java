@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * the API's own writes and the results rebuilt from Kafka alike, and cannot miss a change made while
  * a subscription was being set up; a progress step in between two polls is merely skipped. A stream
  * holds only the last state it sent. Polls do not overlap: one waiting for Redis makes the next tick
- * be dropped. A Redis error or a missing state skips a tick; the stream keeps going.
+ * be dropped. A Redis error, a missing or an unreadable state skips a tick; the stream keeps going.
  */
 final class JobEvents {
     static final String EVENT = "state";
@@ -56,7 +56,8 @@ final class JobEvents {
     }
 
     private Mono<JobState> poll(String jobId) {
-        return store.find(jobId).onErrorResume(DependencyUnavailableException.class, e -> {
+        return store.find(jobId).onErrorResume(e -> e instanceof DependencyUnavailableException
+                || e instanceof UnreadableValueException, e -> {
             log.debug("Job {} events skip a poll: {}", jobId, e.getMessage());
             return Mono.empty();
         });

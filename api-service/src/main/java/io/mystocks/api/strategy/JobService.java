@@ -100,9 +100,16 @@ final class JobService {
         });
     }
 
-    /** Empty becomes the given 404, or 503 while the results are being rebuilt from Kafka. */
+    /**
+     * Empty becomes the given 404, or 503 while the results are being rebuilt from Kafka. An unreadable state
+     * is 503 too: the store set it aside, and asking whether the results are complete wakes the rebuild that
+     * restores the job from the results topic.
+     */
     private <T> Mono<T> known(Mono<T> lookup, Supplier<ApiException> notFound) {
-        return lookup.switchIfEmpty(Mono.defer(() -> rebuild.isComplete().flatMap(complete -> Mono.error(complete
+        return lookup.onErrorResume(UnreadableValueException.class, e -> rebuild.isComplete().then(Mono.error(
+                        ApiException.unavailable(e.getMessage() + "; it is being restored from Kafka ("
+                                + Topics.RESULTS.name() + "), retry in a few seconds", REBUILD_RETRY_AFTER))))
+                .switchIfEmpty(Mono.defer(() -> rebuild.isComplete().flatMap(complete -> Mono.error(complete
                 ? notFound.get()
                 : ApiException.unavailable("results are being rebuilt from Kafka (" + Topics.RESULTS.name()
                         + ") after Redis lost them; retry in a few seconds", REBUILD_RETRY_AFTER)))));

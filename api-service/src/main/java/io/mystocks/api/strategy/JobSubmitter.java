@@ -71,7 +71,11 @@ final class JobSubmitter {
                         ? new DependencyUnavailableException("redis", IdempotencyKey.HEADER + " needs Redis, which "
                                 + "is unavailable now; nothing was queued, retry later with the same key",
                                 e.retryAfter(), e)
-                        : e);
+                        : e)
+                .onErrorMap(UnreadableValueException.class, e -> ApiException.conflict(new FieldViolation(
+                        IdempotencyKey.HEADER, "IDEMPOTENCY_KEY_UNREADABLE", e.getMessage() + ", so whether its "
+                        + "job was queued is unknown; look for the job with GET /api/strategy/" + execute.strategy()
+                        .id() + "/result, or send the request with a new " + IdempotencyKey.HEADER), null));
     }
 
     private Mono<Submission> claimAndQueue(String name, ExecuteRequest execute, String requestId,

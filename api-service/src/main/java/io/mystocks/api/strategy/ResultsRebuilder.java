@@ -184,7 +184,11 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         log.info("Rebuilding job results from {}: Redis has lost its marker of complete job states", TOPIC);
         try {
             Run run = replay();
-            store.markComplete(owner, run.summary(clock.instant())).block(REDIS_TIMEOUT);
+            if (!Boolean.TRUE.equals(store.markComplete(owner, run.summary(clock.instant())).block(REDIS_TIMEOUT))) {
+                log.info("Job results changed while they were rebuilt from {}; rebuilding them again", TOPIC);
+                wakeUps.offer(Boolean.TRUE);
+                return;
+            }
             log.info("Rebuilt job results from {} in {} ms: {}", TOPIC,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), run.summary(clock.instant()));
         } catch (RuntimeException e) {

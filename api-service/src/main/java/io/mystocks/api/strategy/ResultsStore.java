@@ -36,6 +36,11 @@ public interface ResultsStore {
     /** Makes {@code jobId} the strategy's latest job unless a newer submission already is. */
     Mono<Void> restoreLatest(String strategyId, String jobId, Duration ttl);
 
-    /** Writes the marker of complete job states and frees {@code owner}'s lock. */
-    Mono<Void> markComplete(String owner, String description);
+    /**
+     * Writes the marker of complete job states and frees {@code owner}'s lock, unless the lock was taken from
+     * it meanwhile (an unreadable job state was set aside during the pass).
+     *
+     * @return false when nothing was written because {@code owner} no longer held the lock
+     */
+    Mono<Boolean> markComplete(String owner, String description);
 }
