@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -252,6 +253,39 @@ class StrategyJobsIT extends LiveApplication {
         assertThat(answer.getResponseBody()).contains("GET /api/strategy/momentum/result")
                 .contains("a new Idempotency-Key");
         assertThat(jobsOnKafka().stream().filter(r -> r.value().strategyId().equals("momentum"))).isEmpty();
+    }
+
+    @Test
+    void aJobQueuedWhileRedisIsFullIsNeverUnknownAndItsResultComesBackFromTheTopic() throws Exception {
+        String jobId;
+        try {
+            maxMemory("1");
+            EntityExchangeResult<String> accepted = execute("{\"strategy_id\": \"rsi_reversion\"}", null);
+            assertThat(accepted.getStatus().value()).isEqualTo(202);
+            jobId = jobId(accepted);
+
+            client.get().uri("/api/strategy/{id}/result", jobId).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2");
+            JobState queued = JobState.queued(jobsOnKafka().stream().filter(r -> r.key().equals(jobId))
+                    .findFirst().orElseThrow().value());
+            publishResults(List.of(queued.running(clock.instant(), "worker-x")
+                    .succeeded(clock.instant(), Map.of("n", 7))));
+            client.get().uri("/api/strategy/{id}/result", jobId).exchange().expectStatus().isEqualTo(503);
+        } finally {
+            maxMemory("2gb");
+        }
+
+        // Each lookup that finds the results incomplete wakes the rebuild, which failed while Redis was full.
+        await().atMost(WAIT).until(() -> client.get().uri("/api/strategy/{id}/result", jobId).exchange()
+                .returnResult(String.class).getStatus().value() != 503);
+        client.get().uri("/api/strategy/{id}/result", jobId).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.status").isEqualTo("SUCCEEDED");
+    }
+
+    private void maxMemory(String limit) {
+        redisson.getRedisNodes(RedisNodes.SINGLE).getInstance().setConfig("maxmemory", limit);
     }
 
     /** A job submitted {@code age} seconds ago, running since. */

@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
@@ -102,6 +103,19 @@ final class JobsTestKit implements AutoCloseable {
     void requestCancel(JobCancel cancel) {
         redisson.getBucket(JobCancel.redisKey(cancel.jobId()), StringCodec.INSTANCE)
                 .set(Json.mapper().writeValueAsString(cancel));
+    }
+
+    /** Sets Redis's memory limit; its policy is noeviction, so a limit below its use makes it refuse writes. */
+    void maxMemory(String limit) {
+        redisson.getRedisNodes(RedisNodes.SINGLE).getInstance().setConfig("maxmemory", limit);
+    }
+
+    void set(String key, String value) {
+        redisson.getBucket(key, StringCodec.INSTANCE).set(value);
+    }
+
+    boolean exists(String key) {
+        return redisson.getBucket(key, StringCodec.INSTANCE).isExists();
     }
 
     boolean hasCancelRequest(String jobId) {

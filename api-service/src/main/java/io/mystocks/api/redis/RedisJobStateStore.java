@@ -46,6 +46,12 @@ final class RedisJobStateStore implements JobStateStore {
                 .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("store the job state", e));
     }
 
+    @Override
+    public Mono<Void> markIncomplete() {
+        return Mono.defer(() -> redis.getKeys().delete(RedisResultsStore.COMPLETE)).then()
+                .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("mark the job states incomplete", e));
+    }
+
     /** A state that cannot be decoded is set aside, so that the job is restored from the results topic. */
     @Override
     public Mono<JobState> find(String jobId) {

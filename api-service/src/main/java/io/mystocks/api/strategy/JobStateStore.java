@@ -19,6 +19,13 @@ public interface JobStateStore {
      */
     Mono<Void> saveQueued(JobState queued, Duration retention);
 
+    /**
+     * Says that a job was queued whose QUEUED state could not be stored, so that the job states count as
+     * incomplete until the results are rebuilt from {@code strategy.results}: looking the job up answers 503
+     * meanwhile, not 404. Only deletes, which Redis allows even while it refuses writes for lack of memory.
+     */
+    Mono<Void> markIncomplete();
+
     /** The job's state, or empty if the job is unknown or expired. */
     Mono<JobState> find(String jobId);
 

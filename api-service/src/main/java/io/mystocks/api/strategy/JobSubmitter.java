@@ -133,13 +133,17 @@ final class JobSubmitter {
                 clock.instant(), requestId);
     }
 
-    /** Kafka has the job, so it will run: the client gets 202 even if Redis missed the QUEUED state. */
-    private static Mono<Void> queuedWithoutState(JobRequest request, DependencyUnavailableException error) {
+    /**
+     * Kafka has the job, so it will run: the client gets 202 even if Redis missed the QUEUED state. Redis not
+     * knowing the job must not make it unknown (404) to the client: the job states are marked incomplete,
+     * which Redis still allows when it is full, so that lookups answer 503 until the rebuild.
+     */
+    private Mono<Void> queuedWithoutState(JobRequest request, DependencyUnavailableException error) {
         if (!"redis".equals(error.dependency())) {
             return Mono.error(error);
         }
         log.warn("Job {} is queued but its QUEUED state was not stored: {}", request.jobId(), error.getMessage());
-        return Mono.empty();
+        return states.markIncomplete().onErrorResume(DependencyUnavailableException.class, e -> Mono.empty());
     }
 
     private static Mono<Void> unconfirmed(String name, JobRequest job, DependencyUnavailableException error) {

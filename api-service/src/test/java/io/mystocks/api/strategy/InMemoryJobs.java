@@ -76,6 +76,11 @@ final class InMemoryJobs implements JobQueue, JobStateStore, IdempotencyStore, Q
     }
 
     @Override
+    public Mono<Void> markIncomplete() {
+        return redis().then(Mono.fromRunnable(() -> complete = false));
+    }
+
+    @Override
     public Mono<String> latestJobId(String strategyId) {
         return redis().then(Mono.fromSupplier(() -> latest.get(strategyId)));
     }

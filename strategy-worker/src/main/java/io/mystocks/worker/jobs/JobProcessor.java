@@ -6,6 +6,7 @@ import io.mystocks.contracts.JobRequest;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
 import io.mystocks.contracts.JsonSerde;
+import io.mystocks.contracts.Topics;
 import io.mystocks.worker.market.MarketData;
 import io.mystocks.worker.market.MarketSnapshot;
 import io.mystocks.worker.strategy.InvalidParamsException;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,10 @@ import org.slf4j.MDC;
  *   <li>the strategy throws: run again up to {@code max-attempts} times within the job's time limit,
  *       then FAILED and the request is sent to {@code strategy.jobs.dlq}; a timeout is final too;</li>
  *   <li>Redis or Kafka fail: {@code process} throws, the record is not committed and is processed
- *       again, because the job itself may well be fine.</li>
+ *       again, because the job itself may well be fine. A Redis that answers but refuses writes (full,
+ *       read-only) is the exception: the job runs without its intermediate states and, once its terminal
+ *       state is on {@code strategy.results}, is committed after a few more offers to Redis (see
+ *       {@link #storeTerminal}).</li>
  * </ul>
  *
  * <p>Cancelling: the API stores a {@link JobCancel} next to the job's state, and for a job no worker
@@ -72,6 +77,8 @@ final class JobProcessor implements AutoCloseable {
     private final ExecutorService runner =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("strategy-run-", 0).factory());
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** Jobs left to {@code strategy.results} since Redis began refusing writes; 0 while it takes them. */
+    private final AtomicLong refusedJobs = new AtomicLong();
 
     JobProcessor(StrategyCatalog catalog, MarketData market, JobStore store, JobOutputs outputs,
                  JobsProperties properties, Clock clock, String workerId) {
@@ -145,17 +152,25 @@ final class JobProcessor implements AutoCloseable {
     private Optional<JobState> start(Job job, JobState current) throws InterruptedException {
         String jobId = current.jobId();
         JobState running = current.running(clock.instant(), workerId);
-        JobStore.Started started = store.start(EncodedState.of(running), properties.retention());
-        if (!started.stored()) {
-            // Refused only over a terminal state: the API cancelled the job after it was read.
-            Optional<JobState> settledMeanwhile = store.read(jobId);
-            if (settledMeanwhile.isPresent()) {
-                settled(job, settledMeanwhile.get());
+        Optional<JobCancel> cancel;
+        try {
+            JobStore.Started started = store.start(EncodedState.of(running), properties.retention());
+            if (!started.stored()) {
+                // Refused only over a terminal state: the API cancelled the job after it was read.
+                Optional<JobState> settledMeanwhile = store.read(jobId);
+                if (settledMeanwhile.isPresent()) {
+                    settled(job, settledMeanwhile.get());
+                }
+                return Optional.empty();
             }
-            return Optional.empty();
+            cancel = started.cancel();
+        } catch (WritesRefusedException e) {
+            // RUNNING only informs readers: the job runs without it, and its result goes to the topic anyway.
+            log.debug("Job {} runs without its RUNNING state stored: {}", jobId, e.getMessage());
+            cancel = store.cancelRequest(jobId);
         }
-        if (started.cancel().isPresent()) {
-            finish(job, running.cancelled(clock.instant(), started.cancel().get().describe()));
+        if (cancel.isPresent()) {
+            finish(job, running.cancelled(clock.instant(), cancel.get().describe()));
             return Optional.empty();
         }
         return Optional.of(running);
@@ -198,7 +213,7 @@ final class JobProcessor implements AutoCloseable {
         if (market.isReady()) {
             return true;
         }
-        store.write(running.progressed(0, "waiting for market data to load"), properties.retention());
+        storeProgress(running.progressed(0, "waiting for market data to load"));
         log.debug("Job {} waits up to {} for the market data", running.jobId(), properties.marketDataWait());
         return market.awaitReady(properties.marketDataWait());
     }
@@ -242,8 +257,18 @@ final class JobProcessor implements AutoCloseable {
             throw new InterruptedException("the worker is stopping");
         }
         JobState again = failed.running(clock.instant(), workerId);
-        store.write(again, properties.retention());
+        storeProgress(again);
         return again;
+    }
+
+    /** Stores a state that only informs readers; a Redis that refuses writes does not hold the job up for it. */
+    private void storeProgress(JobState state) {
+        try {
+            store.write(state, properties.retention());
+        } catch (WritesRefusedException e) {
+            log.debug("Job {} goes on without its {} state stored: {}", state.jobId(), state.status(),
+                    e.getMessage());
+        }
     }
 
     private Outcome runOnce(StrategyRun run, JobState state, long deadline) throws InterruptedException {
@@ -289,7 +314,7 @@ final class JobProcessor implements AutoCloseable {
         EncodedState encoded = EncodedState.of(terminal);
         outputs.publishResult(encoded, job.requestId());
         JobState kept = terminal;
-        if (!store.write(encoded, properties.retention())) {
+        if (!storeTerminal(encoded)) {
             kept = store.read(terminal.jobId()).orElse(terminal);
             outputs.publishResult(EncodedState.of(kept), job.requestId());
             log.info("Job {} was already {} by {}; kept that state", kept.jobId(), kept.status(), kept.worker());
@@ -308,6 +333,58 @@ final class JobProcessor implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores a terminal state that is already on {@code strategy.results}; false when a terminal state was
+     * stored before and kept. A Redis that refuses writes (full, or read-only) is offered it again after
+     * growing pauses; when it still refuses, the job's stored state is forgotten instead, so that the API
+     * answers 503 for the job and restores it from the topic once Redis takes writes again, and the record
+     * can be committed: a Redis that stays full must not hold up every later job of the partition. While
+     * Redis keeps refusing, later jobs are offered once, without the pauses.
+     */
+    private boolean storeTerminal(EncodedState terminal) throws InterruptedException {
+        String jobId = terminal.state().jobId();
+        int attempts = refusedJobs.get() == 0 ? properties.terminalWriteAttempts() : 1;
+        Duration pause = properties.terminalWriteBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean stored = store.write(terminal, properties.retention());
+                takesWritesAgain();
+                return stored;
+            } catch (WritesRefusedException e) {
+                if (attempt >= attempts) {
+                    store.forget(jobId);
+                    leftToResults(jobId, terminal.state().status(), e);
+                    return true;
+                }
+                log.debug("Job {}: {}; offering its state again in {}", jobId, e.getMessage(), human(pause));
+                if (closed.await(pause.toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw new InterruptedException("the worker is stopping");
+                }
+                pause = pause.multipliedBy(2);
+            }
+        }
+    }
+
+    /** An ERROR when Redis starts refusing, DEBUG for each job after: one line per job would flood the log. */
+    private void leftToResults(String jobId, JobStatus status, WritesRefusedException cause) {
+        if (refusedJobs.getAndIncrement() == 0) {
+            log.error("{}. Job {} ended {}: its state is on {} but not in Redis, and so will be every job's "
+                    + "until Redis takes writes again; the API answers 503 for them meanwhile and restores them "
+                    + "from the topic then. Raise Redis's maxmemory (CONFIG SET maxmemory), free memory, or set "
+                    + "a maxmemory-policy that evicts keys", cause.getMessage(), jobId, status, Topics.RESULTS.name());
+        } else {
+            log.debug("Job {} ended {}; left to {}: {}", jobId, status, Topics.RESULTS.name(), cause.getMessage());
+        }
+    }
+
+    private void takesWritesAgain() {
+        long left = refusedJobs.getAndSet(0);
+        if (left > 0) {
+            log.info("Redis takes writes again; {} job state(s) were left to {} meanwhile", left,
+                    Topics.RESULTS.name());
+        }
+    }
+
     /** Dead-letters a record that is not a job request, and fails its job if the API queued one. */
     private void rejectUnreadable(JobRecord record, String problem) throws InterruptedException {
         String reason = "the job request could not be read: " + problem;
@@ -321,7 +398,7 @@ final class JobProcessor implements AutoCloseable {
         if (stored.isPresent() && !stored.get().status().isTerminal()) {
             EncodedState failed = EncodedState.of(stored.get().failed(clock.instant(), reason));
             outputs.publishResult(failed, record.requestId());
-            store.write(failed, properties.retention());
+            storeTerminal(failed);
         }
     }
 

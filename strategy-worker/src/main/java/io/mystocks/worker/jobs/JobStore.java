@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Where the API reads job states from: the fast serving copy of every job's status, progress and
  * result. It may be lost and rebuilt from {@code strategy.results}; a failing call throws an unchecked
- * exception, and the job is then retried from its record.
+ * exception, and the job is then retried from its record, except a write the store answered but refused
+ * ({@link WritesRefusedException}).
  *
  * <p>A terminal state is final: no write replaces it, whoever made it (a worker, or the API
  * cancelling a job that had not started), so two writers racing over a job cannot undo each other.
@@ -58,6 +59,13 @@ public interface JobStore {
         }
         return cancel;
     }
+
+    /**
+     * Deletes the job's stored state and the marker of complete job states, so that readers count the job as
+     * missing rather than trust a state older than its terminal one, and the API restores it from
+     * {@code strategy.results}. For a store that refuses writes, which still allows deletes.
+     */
+    void forget(String jobId);
 
     /** The client's request to cancel the job, or empty when there is none. */
     Optional<JobCancel> cancelRequest(String jobId);

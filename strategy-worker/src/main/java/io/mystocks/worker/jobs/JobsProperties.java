@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency    consumers in this worker, each running one job at a time; the group shares the
  *                       partitions of {@code strategy.jobs} among all workers' consumers, so consumers beyond
  *                       the partition count stay idle
+ * @param terminalWriteAttempts how many times a terminal state is offered to a Redis that refuses writes (full,
+ *                       read-only) before the job is left to {@code strategy.results}, where it already is
+ * @param terminalWriteBackoff the pause after the first refusal, doubled after each further one
  */
 @Validated
 @ConfigurationProperties("mystocks.jobs")
@@ -38,7 +41,9 @@ record JobsProperties(
         @DefaultValue("30s") @DurationMin(seconds = 2) Duration publishTimeout,
         @DefaultValue("10s") @DurationMin(millis = 0) Duration shutdownGrace,
         @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String workerId,
-        @DefaultValue("3") @Min(1) @Max(64) int concurrency) {
+        @DefaultValue("3") @Min(1) @Max(64) int concurrency,
+        @DefaultValue("4") @Min(1) @Max(10) int terminalWriteAttempts,
+        @DefaultValue("500ms") @DurationMin(millis = 0) Duration terminalWriteBackoff) {
 
     /**
      * The longest time one job can keep the consumer from polling: the worker handles one record at a
@@ -48,6 +53,12 @@ record JobsProperties(
         return timeLimit.plus(marketDataWait)
                 .plus(retryBackoff.multipliedBy(maxAttempts - 1L))
                 .plus(publishTimeout.multipliedBy(2))
+                .plus(terminalWriteWait())
                 .plusSeconds(30);
+    }
+
+    /** The pauses between the offers of a terminal state to a Redis that refuses writes, all together. */
+    Duration terminalWriteWait() {
+        return terminalWriteBackoff.multipliedBy((1L << (terminalWriteAttempts - 1)) - 1);
     }
 }

@@ -6,16 +6,21 @@ import io.mystocks.contracts.JobStatus;
 import io.mystocks.contracts.Json;
 import io.mystocks.worker.jobs.EncodedState;
 import io.mystocks.worker.jobs.JobStore;
+import io.mystocks.worker.jobs.WritesRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.redisson.api.RBucket;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.client.RedisException;
+import org.redisson.client.RedisOutOfMemoryException;
+import org.redisson.client.RedisReadonlyException;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +90,19 @@ final class RedisJobStore implements JobStore {
     private static final List<byte[]> TERMINAL_STATUSES = Arrays.stream(JobStatus.values())
             .filter(JobStatus::isTerminal).map(status -> status.name().getBytes(StandardCharsets.UTF_8)).toList();
 
+    /**
+     * The API's marker of complete job states in Redis: without it, a job Redis does not have answers 503
+     * and the API rebuilds the job states from {@code strategy.results}.
+     */
+    static final String RESULTS_COMPLETE = "mystocks:jobs:results-complete";
+    /**
+     * The lock of the API's rebuild. Deleted with the marker: a rebuild under way may have read the topic
+     * before the state it forgets was published, and without its lock it does not put the marker back.
+     */
+    static final String REBUILD_LOCK = "mystocks:jobs:results-rebuild-lock";
+    /** The error replies of a Redis that refuses writes: full, a read-only replica, unable to persist. */
+    private static final List<String> REFUSALS = List.of("OOM command not allowed", "READONLY ", "MISCONF ");
+
     private final RedissonClient redisson;
 
     RedisJobStore(RedissonClient redisson) {
@@ -99,16 +117,16 @@ final class RedisJobStore implements JobStore {
     @Override
     public boolean write(EncodedState state, Duration retention) {
         String jobId = state.state().jobId();
-        Boolean stored = script().eval(RScript.Mode.READ_WRITE, WRITE_UNLESS_TERMINAL, RScript.ReturnType.BOOLEAN,
-                List.of(JobState.redisKey(jobId)), args(state, retention));
+        Boolean stored = writing(() -> script().eval(RScript.Mode.READ_WRITE, WRITE_UNLESS_TERMINAL,
+                RScript.ReturnType.BOOLEAN, List.of(JobState.redisKey(jobId)), args(state, retention)));
         return Boolean.TRUE.equals(stored);
     }
 
     @Override
     public Started start(EncodedState running, Duration retention) {
         String jobId = running.state().jobId();
-        List<Object> reply = script().eval(RScript.Mode.READ_WRITE, START, RScript.ReturnType.LIST,
-                List.of(JobState.redisKey(jobId), JobCancel.redisKey(jobId)), args(running, retention));
+        List<Object> reply = writing(() -> script().eval(RScript.Mode.READ_WRITE, START, RScript.ReturnType.LIST,
+                List.of(JobState.redisKey(jobId), JobCancel.redisKey(jobId)), args(running, retention)));
         if (!Long.valueOf(1).equals(reply.getFirst())) {
             return Started.refused();
         }
@@ -119,8 +137,8 @@ final class RedisJobStore implements JobStore {
     @Override
     public Optional<JobCancel> progress(EncodedState progressed, Duration retention) {
         String jobId = progressed.state().jobId();
-        byte[] cancel = script().eval(RScript.Mode.READ_WRITE, PROGRESS, RScript.ReturnType.VALUE,
-                List.of(JobState.redisKey(jobId), JobCancel.redisKey(jobId)), args(progressed, retention));
+        byte[] cancel = writing(() -> script().eval(RScript.Mode.READ_WRITE, PROGRESS, RScript.ReturnType.VALUE,
+                List.of(JobState.redisKey(jobId), JobCancel.redisKey(jobId)), args(progressed, retention)));
         return parse(cancel, JobCancel.class, JobCancel.redisKey(jobId));
     }
 
@@ -132,6 +150,12 @@ final class RedisJobStore implements JobStore {
     @Override
     public void clearCancelRequest(String jobId) {
         bucket(JobCancel.redisKey(jobId)).delete();
+    }
+
+    /** One DEL, which Redis allows at its memory limit; also frees the rebuild lock, see {@link #REBUILD_LOCK}. */
+    @Override
+    public void forget(String jobId) {
+        redisson.getKeys().delete(JobState.redisKey(jobId), RESULTS_COMPLETE, REBUILD_LOCK);
     }
 
     /** Whether Redis answers a PING within the timeout. */
@@ -148,6 +172,27 @@ final class RedisJobStore implements JobStore {
     }
 
     /** ARGV of the scripts: the JSON, its TTL and the terminal statuses. */
+    /** Runs a write, telling a refusal (Redis answered, and will not take it) from Redis being unreachable. */
+    private static <T> T writing(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (RedisException e) {
+            if (refusesWrites(e)) {
+                throw new WritesRefusedException("Redis refuses writes: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Redisson types the plain replies, but an error raised inside a script arrives as ERR with the reply in it. */
+    static boolean refusesWrites(RedisException error) {
+        if (error instanceof RedisOutOfMemoryException || error instanceof RedisReadonlyException) {
+            return true;
+        }
+        String message = error.getMessage();
+        return message != null && REFUSALS.stream().anyMatch(message::contains);
+    }
+
     private static Object[] args(EncodedState state, Duration retention) {
         Object[] args = new Object[2 + TERMINAL_STATUSES.size()];
         args[0] = state.json();

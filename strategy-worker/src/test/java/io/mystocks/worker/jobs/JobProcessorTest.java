@@ -265,6 +265,31 @@ class JobProcessorTest {
     }
 
     @Test
+    void leavesTheResultToTheTopicWhenRedisKeepsRefusingWritesThenOffersLaterJobsOnce() throws InterruptedException {
+        JobRequest first = request("job-full-1", "echo");
+        JobRequest second = request("job-full-2", "echo");
+        store.put(JobState.queued(first));
+        AtomicInteger refused = new AtomicInteger();
+        store.beforeWrite = state -> {
+            refused.incrementAndGet();
+            throw new WritesRefusedException("Redis refuses writes: OOM command not allowed", null);
+        };
+        JobProcessor processor = processor(properties());
+
+        processor.process(record(first));
+        int writesForTheFirst = refused.get();
+        processor.process(record(second));
+
+        assertThat(outputs.results).extracting(JobState::jobId).containsExactly("job-full-1", "job-full-2");
+        assertThat(outputs.results).extracting(JobState::status).containsOnly(JobStatus.SUCCEEDED);
+        assertThat(store.forgotten).containsExactly("job-full-1", "job-full-2");
+        assertThat(store.get("job-full-1")).isNull();
+        // RUNNING once, the terminal state three times (the attempts configured); the next job's terminal once.
+        assertThat(writesForTheFirst).isEqualTo(4);
+        assertThat(refused.get() - writesForTheFirst).isEqualTo(2);
+    }
+
+    @Test
     void keepsAndRepublishesTheStateOfAWorkerThatFinishedTheJobFirst() throws InterruptedException {
         JobRequest request = request("job-15", "echo");
         store.put(JobState.queued(request));
@@ -356,7 +381,7 @@ class JobProcessorTest {
 
         JobsProperties build() {
             return new JobsProperties("group", 3, Duration.ZERO, timeLimit, Duration.ofMillis(10), Duration.ofDays(7),
-                    Duration.ofSeconds(30), Duration.ofSeconds(1), null, 1);
+                    Duration.ofSeconds(30), Duration.ofSeconds(1), null, 1, 3, Duration.ZERO);
         }
     }
 
@@ -365,6 +390,7 @@ class JobProcessorTest {
         final Map<String, JobCancel> cancels = new ConcurrentHashMap<>();
         final AtomicInteger writes = new AtomicInteger();
         volatile Consumer<JobState> beforeWrite = state -> { };
+        final List<String> forgotten = new ArrayList<>();
 
         void put(JobState state) {
             states.put(state.jobId(), state);
@@ -400,6 +426,12 @@ class JobProcessorTest {
         @Override
         public void clearCancelRequest(String jobId) {
             cancels.remove(jobId);
+        }
+
+        @Override
+        public void forget(String jobId) {
+            states.remove(jobId);
+            forgotten.add(jobId);
         }
     }
 
