@@ -48,9 +48,23 @@ public final class SimulationLog {
      * @param end     ms since the run started
      * @param message the failure's message, empty when OK
      */
-    public record Request(String name, int start, int end, boolean ok, String message) {
+    /** One request; {@code groups} is the path of Gatling groups it ran in, outermost first, empty for none. */
+    public record Request(String name, int start, int end, boolean ok, String message, List<String> groups) {
+        public Request {
+            groups = List.copyOf(groups);
+        }
+
+        public Request(String name, int start, int end, boolean ok, String message) {
+            this(name, start, end, ok, message, List.of());
+        }
+
         public int responseTime() {
             return end - start;
+        }
+
+        /** Whether it ran in a group of that name at any depth. */
+        public boolean inGroup(String group) {
+            return groups.contains(group);
         }
     }
 
@@ -135,14 +149,14 @@ public final class SimulationLog {
         }
 
         private void request() throws IOException {
-            groups();
+            List<String> groups = groups();
             String name = cachedString();
             int start = in.readInt();
             int end = in.readInt();
             boolean ok = in.readBoolean();
             String message = cachedString();
             requests++;
-            listener.request(new Request(name, start, end, ok, message));
+            listener.request(new Request(name, start, end, ok, message, groups));
             seen(end);
         }
 
@@ -170,11 +184,16 @@ public final class SimulationLog {
             lastEvent = Math.max(lastEvent, time);
         }
 
-        private void groups() throws IOException {
+        private List<String> groups() throws IOException {
             int depth = in.readInt();
-            for (int i = 0; i < depth; i++) {
-                cachedString();
+            if (depth == 0) {
+                return List.of();
             }
+            List<String> path = new ArrayList<>(depth);
+            for (int i = 0; i < depth; i++) {
+                path.add(cachedString());
+            }
+            return path;
         }
 
         private void skipAssertions(int count) throws IOException {

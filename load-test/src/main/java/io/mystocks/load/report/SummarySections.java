@@ -50,8 +50,13 @@ final class SummarySections {
         md.heading(1, "Load test summary: " + summary.scenario().id());
         md.bullet("Simulation: `" + run.simulationClass() + "` (Gatling " + run.gatlingVersion() + "), run `"
                 + summary.runDir().getFileName() + "`; HTML report: `index.html` beside this file");
-        md.bullet("Started " + Instant.ofEpochMilli(run.startMillis()) + "; requests over "
-                + decimal(stats.seconds(), 1) + " s; " + count(run.users()) + " virtual users");
+        md.bullet("Started " + Instant.ofEpochMilli(run.startMillis() + stats.firstStartMillis()) + "; requests over "
+                + decimal(stats.seconds(), 1) + " s; " + count(stats.users()) + " virtual users");
+        if (stats.warmUpRequests() > 0) {
+            md.bullet("Warm-up: " + count(stats.warmUpRequests()) + " requests over "
+                    + decimal(stats.warmUpSeconds(), 1) + " s in the same load-generator JVM just before, group `"
+                    + RunStats.WARM_UP_GROUP + "`; no figure here includes them (Gatling's HTML report does)");
+        }
         if (!run.description().isBlank()) {
             md.bullet("Settings: `" + run.description() + "`");
         }

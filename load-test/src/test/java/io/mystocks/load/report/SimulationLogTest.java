@@ -67,6 +67,24 @@ class SimulationLogTest {
     }
 
     @Test
+    void givesEachRequestItsGroupPath() throws IOException {
+        Writer writer = new Writer();
+        writer.header("3.14.9", "io.mystocks.load.SeedSimulation", 1_700_000_000_000L, "", "s");
+        writer.request(List.of("warm-up"), "/health", 10, 12, true, "");
+        writer.request(List.of("warm-up", "checkout"), "/health", 20, 23, true, "");
+        writer.request("/health", 30, 31, true, "");
+        Path log = writer.writeTo(dir.resolve("simulation.log"));
+        Recorder recorder = new Recorder();
+
+        SimulationLog.read(log, recorder);
+
+        assertThat(recorder.requests).extracting(SimulationLog.Request::groups)
+                .containsExactly(List.of("warm-up"), List.of("warm-up", "checkout"), List.of());
+        assertThat(recorder.requests).extracting(request -> request.inGroup("warm-up"))
+                .containsExactly(true, true, false);
+    }
+
+    @Test
     void refusesAFileThatIsNotABinaryLog() throws IOException {
         Path log = Files.writeString(dir.resolve("simulation.log"), "RUN\tsimulation\tid\t0\n");
 
@@ -117,8 +135,16 @@ class SimulationLogTest {
         }
 
         void request(String name, int start, int end, boolean ok, String message) throws IOException {
+            request(List.of(), name, start, end, ok, message);
+        }
+
+        void request(List<String> groups, String name, int start, int end, boolean ok, String message)
+                throws IOException {
             out.writeByte(1);
-            out.writeInt(0);
+            out.writeInt(groups.size());
+            for (String group : groups) {
+                cachedString(group);
+            }
             cachedString(name);
             out.writeInt(start);
             out.writeInt(end);
