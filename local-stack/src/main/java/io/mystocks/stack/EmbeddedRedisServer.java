@@ -137,8 +137,10 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 "--maxmemory", MAX_MEMORY, "--maxmemory-policy", "noeviction"));
         if (dataDir != null) {
             Files.createDirectories(dataDir);
+            // The append-only file is the persistence; Redis's default snapshot rules would also fork and
+            // write the whole dataset every minute under load, on cores the services share.
             command.addAll(List.of("--dir", dataDir.toAbsolutePath().toString(),
-                    "--appendonly", "yes", "--appendfsync", "everysec"));
+                    "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""));
         } else {
             command.addAll(List.of("--save", "", "--appendonly", "no"));
         }

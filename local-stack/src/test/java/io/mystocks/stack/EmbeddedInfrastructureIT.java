@@ -58,6 +58,9 @@ class EmbeddedInfrastructureIT {
         try (EmbeddedRedisServer restarted = EmbeddedRedisServer.start(0, redisData)) {
             assertThat(command(restarted.port(), "GET job:1")).isEqualTo("$4\r\ndone");
         }
+        // The append-only file alone keeps them: no snapshot is written beside it.
+        assertThat(redisData.resolve("appendonly.aof")).exists();
+        assertThat(redisData.resolve("dump.rdb")).doesNotExist();
     }
 
     @Test
