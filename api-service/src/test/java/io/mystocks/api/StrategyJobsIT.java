@@ -242,7 +242,8 @@ class StrategyJobsIT extends LiveApplication {
 
     @Test
     void anUnreadableStateIsSetAsideAndTheJobRestoredFromTheResultsTopic() throws Exception {
-        JobState succeeded = terminal("unreadable-succeeded", "low_volatility", 60).succeeded(clock.instant(), Map.of("n", 2));
+        JobState succeeded = terminal("unreadable-succeeded", "low_volatility", 60)
+                .succeeded(clock.instant(), Map.of("n", 2));
         publishResults(List.of(succeeded));
         String garbage = "{\"job_id\": \"unreadable-succeeded\", \"status\": \"DONE\"";
         redisson.getBucket(JobState.redisKey(succeeded.jobId()), StringCodec.INSTANCE).set(garbage);

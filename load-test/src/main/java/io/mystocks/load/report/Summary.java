@@ -74,13 +74,13 @@ public final class Summary {
                 ? Optional.of(RealtimeMetrics.read(metrics.orElseThrow())) : Optional.empty();
         Optional<ResourceSamples> window = samples.filter(Files::isRegularFile).isPresent()
                 ? Optional.of(ResourceSamples.read(samples.orElseThrow())
-                        .between(run.startMillis() + recordedFrom(run, stats), run.startMillis() + run.lastEventMillis()))
+                        .between(run.startMillis() + recordedFrom(stats), run.startMillis() + run.lastEventMillis()))
                 : Optional.empty();
         return new Summary(runDir, scenario, run, stats, plateaus, realtime, window, commit);
     }
 
     /** Where the recorded run begins: after a warm-up phase, at the first recorded request. */
-    private static int recordedFrom(SimulationLog.Run run, RunStats stats) {
+    private static int recordedFrom(RunStats stats) {
         return stats.warmUpRequests() > 0 ? stats.firstStartMillis() : 0;
     }
 
