@@ -241,6 +241,24 @@ class StrategyJobsIT extends LiveApplication {
     }
 
     @Test
+    void aJobNoWorkerHasTakenYetIsQueuedAgainOnceRedisLostItsState() {
+        String jobId = jobId(execute("{\"strategy_id\": \"kdj_cross\"}", null));
+        JobState before = state(jobId);
+
+        redisson.getKeys().flushall();
+
+        client.get().uri("/api/strategy/{id}/result", jobId).exchange().expectStatus().isEqualTo(503);
+        await().atMost(WAIT).until(() -> redisson.getBucket("mystocks:jobs:results-complete").isExists());
+        client.get().uri("/api/strategy/{id}/result", jobId).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.status").isEqualTo("QUEUED");
+        assertThat(state(jobId)).isEqualTo(before);
+        client.get().uri("/api/strategy/kdj_cross/result").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.job_id").isEqualTo(jobId);
+    }
+
+    @Test
     void anUnreadableStateIsSetAsideAndTheJobRestoredFromTheResultsTopic() throws Exception {
         JobState succeeded = terminal("unreadable-succeeded", "low_volatility", 60)
                 .succeeded(clock.instant(), Map.of("n", 2));

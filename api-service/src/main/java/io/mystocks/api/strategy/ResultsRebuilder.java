@@ -1,6 +1,7 @@
 package io.mystocks.api.strategy;
 
 import io.mystocks.api.web.DependencyUnavailableException;
+import io.mystocks.contracts.JobRequest;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JsonSerde;
 import io.mystocks.contracts.Topics;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -44,17 +46,27 @@ import reactor.core.publisher.Mono;
  * is replaced; where the topic still holds two terminal records of a job (before compaction), the later
  * one wins. States past their retention are not restored. Memory: the ids of the jobs restored by the
  * run, so that a later record of the same job can replace the earlier one.
+ *
+ * <p>Every job a worker has taken has a terminal record on the results topic (workers publish one even for
+ * a job cancelled before it ran), and workers commit a job's offset only once it is done. So the jobs on
+ * {@code strategy.jobs} from the workers' committed offsets on are the ones still waiting or running: each
+ * gets its QUEUED state back, where it has none, and a worker's next write moves it on. Reading stops at the
+ * end offsets of the moment, so that pass costs at most the queue's depth.
  */
 final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ResultsRebuilder.class);
     private static final String TOPIC = Topics.RESULTS.name();
+    private static final String JOBS_TOPIC = Topics.JOBS.name();
     private static final JsonSerde<JobState> STATES = JsonSerde.of(JobState.class);
+    private static final JsonSerde<JobRequest> REQUESTS = JsonSerde.of(JobRequest.class);
     private static final Duration LOCK_TTL = Duration.ofSeconds(30);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, Object> consumerConfig;
+    /** Reads the workers' committed offsets; assigned, never subscribed, so it never joins their group. */
+    private final Map<String, Object> queueConfig;
     private final ResultsStore store;
     private final Duration retention;
     private final Duration checkInterval;
@@ -81,6 +93,10 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         this.consumerConfig = Map.copyOf(config);
+        Map<String, Object> queue = new HashMap<>(config);
+        queue.put(ConsumerConfig.GROUP_ID_CONFIG, properties.workerGroup());
+        queue.put(ConsumerConfig.CLIENT_ID_CONFIG, "mystocks-api-queue-rebuild");
+        this.queueConfig = Map.copyOf(queue);
         this.store = store;
         this.retention = properties.retention();
         this.checkInterval = properties.rebuildCheckInterval();
@@ -200,8 +216,12 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         }
     }
 
-    /** Reads the topic from its beginning up to the end offsets it has now, restoring as it goes. */
+    /**
+     * Reads the results topic from its beginning up to the end offsets it has now, restoring as it goes, then
+     * the jobs still waiting.
+     */
     private Run replay() {
+        Run run = new Run();
         try (KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(consumerConfig)) {
             consumer = reading;
             if (!running) {
@@ -212,7 +232,6 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
             reading.assign(partitions);
             reading.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = reading.endOffsets(partitions, KAFKA_TIMEOUT);
-            Run run = new Run();
             while (!partitions.stream().allMatch(p -> reading.position(p) >= end.get(p))) {
                 reading.poll(POLL_TIMEOUT).forEach(run::read);
                 run.flush();
@@ -220,8 +239,41 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
                     throw new IllegalStateException("the rebuild lock expired while reading " + TOPIC);
                 }
             }
-            run.restoreLatestJobs();
-            return run;
+        } finally {
+            consumer = null;
+        }
+        restoreWaiting(run);
+        run.restoreLatestJobs();
+        return run;
+    }
+
+    /** Gives the jobs the workers have not finished, from their committed offsets on, their QUEUED state. */
+    private void restoreWaiting(Run run) {
+        try (KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(queueConfig)) {
+            consumer = reading;
+            if (!running) {
+                throw new WakeupException();
+            }
+            List<TopicPartition> partitions = reading.partitionsFor(JOBS_TOPIC, KAFKA_TIMEOUT).stream()
+                    .map(p -> new TopicPartition(JOBS_TOPIC, p.partition())).toList();
+            Map<TopicPartition, OffsetAndMetadata> committed = reading.committed(Set.copyOf(partitions),
+                    KAFKA_TIMEOUT);
+            reading.assign(partitions);
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = committed.get(partition);
+                if (offset == null) {
+                    reading.seekToBeginning(List.of(partition));
+                } else {
+                    reading.seek(partition, offset.offset());
+                }
+            }
+            Map<TopicPartition, Long> end = reading.endOffsets(partitions, KAFKA_TIMEOUT);
+            while (!partitions.stream().allMatch(p -> reading.position(p) >= end.get(p))) {
+                reading.poll(POLL_TIMEOUT).forEach(run::readWaiting);
+                if (!Boolean.TRUE.equals(store.extendLock(owner, LOCK_TTL).block(REDIS_TIMEOUT))) {
+                    throw new IllegalStateException("the rebuild lock expired while reading " + JOBS_TOPIC);
+                }
+            }
         } finally {
             consumer = null;
         }
@@ -235,6 +287,7 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         private long records;
         private long skipped;
         private long expired;
+        private long waiting;
 
         void read(ConsumerRecord<String, byte[]> record) {
             records++;
@@ -252,6 +305,36 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
                 skipped++;
                 log.warn("Skipping unreadable job result {}-{}@{} (key {}): {}", record.topic(), record.partition(),
                         record.offset(), record.key(), e.getMessage());
+            }
+        }
+
+        /** Restores a job that has no state as QUEUED; a terminal state restored before is never replaced. */
+        void readWaiting(ConsumerRecord<String, byte[]> record) {
+            records++;
+            if (record.value() == null) {
+                return;
+            }
+            JobRequest request;
+            try {
+                request = REQUESTS.deserialize(record.topic(), record.value());
+            } catch (SerializationException e) {
+                skipped++;
+                log.warn("Skipping unreadable job {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+                        record.offset(), record.key(), e.getMessage());
+                return;
+            }
+            JobState queued = JobState.queued(request);
+            Duration left = retention.minus(Duration.between(submitted(queued), clock.instant()));
+            if (left.isNegative() || left.isZero()) {
+                expired++;
+                return;
+            }
+            if (Boolean.TRUE.equals(store.restore(queued, left, false).block(REDIS_TIMEOUT))) {
+                restoredHere.add(queued.jobId());
+                restored.incrementAndGet();
+                waiting++;
+                latestByStrategy.merge(queued.strategyId() == null ? "" : queued.strategyId(), queued,
+                        (a, b) -> submitted(b).isAfter(submitted(a)) ? b : a);
             }
         }
 
@@ -284,8 +367,9 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         }
 
         String summary(Instant at) {
-            return restoredHere.size() + " job state(s) restored from " + records + " record(s), " + expired
-                    + " past retention, " + skipped + " not terminal or unreadable, at " + at;
+            return restoredHere.size() + " job state(s) restored (" + waiting + " of them QUEUED) from " + records
+                    + " record(s), " + expired + " past retention, " + skipped + " not terminal or unreadable, at "
+                    + at;
         }
 
         private Instant finished(JobState state) {

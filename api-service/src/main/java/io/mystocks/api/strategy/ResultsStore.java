@@ -26,8 +26,9 @@ public interface ResultsStore {
     Mono<Void> unlock(String owner);
 
     /**
-     * Restores a terminal state, to expire after {@code ttl}: only where the job has no state, or
-     * (with {@code replace}) over one that this rebuild restored from an earlier record.
+     * Restores a terminal state (or the QUEUED state of a job still waiting), to expire after {@code ttl}:
+     * only where the job has no state, or (with {@code replace}) over one that this rebuild restored from an
+     * earlier record.
      *
      * @return whether it was written
      */
