@@ -155,15 +155,21 @@ final class JobProcessor implements AutoCloseable {
         Optional<JobCancel> cancel;
         try {
             JobStore.Started started = store.start(EncodedState.of(running), properties.retention());
-            if (!started.stored()) {
+            if (started.stored()) {
+                cancel = started.cancel();
+            } else {
                 // Refused only over a terminal state: the API cancelled the job after it was read.
                 Optional<JobState> settledMeanwhile = store.read(jobId);
                 if (settledMeanwhile.isPresent()) {
                     settled(job, settledMeanwhile.get());
+                    return Optional.empty();
                 }
-                return Optional.empty();
+                // What Redis holds reads as finished but does not decode. Skipping would leave the job off
+                // the results topic, from which the API restores it once it sets that value aside: run it.
+                log.warn("Job {} has a stored state that looks finished but cannot be read; running the job so "
+                        + "that its result reaches the results topic", jobId);
+                cancel = store.cancelRequest(jobId);
             }
-            cancel = started.cancel();
         } catch (WritesRefusedException e) {
             // RUNNING only informs readers: the job runs without it, and its result goes to the topic anyway.
             log.debug("Job {} runs without its RUNNING state stored: {}", jobId, e.getMessage());

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,6 +80,21 @@ class JobProcessorTest {
         assertThat(store.get("job-2")).isEqualTo(done);
         assertThat(store.writes.get()).isEqualTo(writes);
         assertThat(outputs.results).isEmpty();
+    }
+
+    @Test
+    void runsAJobWhoseStoredStateLooksFinishedButCannotBeReadSoThatItsResultReachesTheTopic()
+            throws InterruptedException {
+        JobRequest request = request("job-unreadable", "echo");
+        store.unreadable.add("job-unreadable");
+
+        processor(properties()).process(record(request));
+
+        assertThat(outputs.results).isNotEmpty().allSatisfy(state -> {
+            assertThat(state.jobId()).isEqualTo("job-unreadable");
+            assertThat(state.status()).isEqualTo(JobStatus.SUCCEEDED);
+        });
+        assertThat(outputs.deadLetters).isEmpty();
     }
 
     @Test
@@ -391,6 +407,8 @@ class JobProcessorTest {
         final AtomicInteger writes = new AtomicInteger();
         volatile Consumer<JobState> beforeWrite = state -> { };
         final List<String> forgotten = new ArrayList<>();
+        /** Jobs whose stored value looks terminal to Redis's scripts but does not decode. */
+        final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
         void put(JobState state) {
             states.put(state.jobId(), state);
@@ -402,7 +420,7 @@ class JobProcessorTest {
 
         @Override
         public Optional<JobState> read(String jobId) {
-            return Optional.ofNullable(states.get(jobId));
+            return unreadable.contains(jobId) ? Optional.empty() : Optional.ofNullable(states.get(jobId));
         }
 
         @Override
@@ -410,6 +428,9 @@ class JobProcessorTest {
             JobState state = encoded.state();
             beforeWrite.accept(state);
             writes.incrementAndGet();
+            if (unreadable.contains(state.jobId())) {
+                return false;
+            }
             if (state.status().isTerminal()) {
                 outputs.resultsPublishedBeforeStore = outputs.results.contains(state);
             }
