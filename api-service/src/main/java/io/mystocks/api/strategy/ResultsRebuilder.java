@@ -19,8 +19,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -218,64 +221,58 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
 
     /**
      * Reads the results topic from its beginning up to the end offsets it has now, restoring as it goes, then
-     * the jobs still waiting.
+     * the jobs still waiting: {@code strategy.jobs} from the workers' committed offsets on.
      */
     private Run replay() {
         Run run = new Run();
-        try (KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(consumerConfig)) {
+        readToEnd(consumerConfig, TOPIC, (reading, partitions) -> reading.seekToBeginning(partitions), records -> {
+            records.forEach(run::read);
+            run.flush();
+        });
+        readToEnd(queueConfig, JOBS_TOPIC, ResultsRebuilder::seekToCommitted,
+                records -> records.forEach(run::readWaiting));
+        run.restoreLatestJobs();
+        return run;
+    }
+
+    /**
+     * Reads every partition of {@code topic}, from where {@code seek} puts it, up to the end offsets of the
+     * moment, handing each poll to {@code handle} and extending the rebuild lock after it.
+     */
+    private void readToEnd(Map<String, Object> config, String topic,
+                           BiConsumer<KafkaConsumer<String, byte[]>, List<TopicPartition>> seek,
+                           Consumer<ConsumerRecords<String, byte[]>> handle) {
+        try (KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(config)) {
             consumer = reading;
             if (!running) {
                 throw new WakeupException();
             }
-            List<TopicPartition> partitions = reading.partitionsFor(TOPIC, KAFKA_TIMEOUT).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            List<TopicPartition> partitions = reading.partitionsFor(topic, KAFKA_TIMEOUT).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             reading.assign(partitions);
-            reading.seekToBeginning(partitions);
+            seek.accept(reading, partitions);
             Map<TopicPartition, Long> end = reading.endOffsets(partitions, KAFKA_TIMEOUT);
             while (!partitions.stream().allMatch(p -> reading.position(p) >= end.get(p))) {
-                reading.poll(POLL_TIMEOUT).forEach(run::read);
-                run.flush();
+                handle.accept(reading.poll(POLL_TIMEOUT));
                 if (!Boolean.TRUE.equals(store.extendLock(owner, LOCK_TTL).block(REDIS_TIMEOUT))) {
-                    throw new IllegalStateException("the rebuild lock expired while reading " + TOPIC);
+                    throw new IllegalStateException("the rebuild lock expired while reading " + topic);
                 }
             }
         } finally {
             consumer = null;
         }
-        restoreWaiting(run);
-        run.restoreLatestJobs();
-        return run;
     }
 
-    /** Gives the jobs the workers have not finished, from their committed offsets on, their QUEUED state. */
-    private void restoreWaiting(Run run) {
-        try (KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(queueConfig)) {
-            consumer = reading;
-            if (!running) {
-                throw new WakeupException();
+    /** Each partition at the workers' committed offset, or at its beginning where they have none. */
+    private static void seekToCommitted(KafkaConsumer<String, byte[]> reading, List<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = reading.committed(Set.copyOf(partitions), KAFKA_TIMEOUT);
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                reading.seekToBeginning(List.of(partition));
+            } else {
+                reading.seek(partition, offset.offset());
             }
-            List<TopicPartition> partitions = reading.partitionsFor(JOBS_TOPIC, KAFKA_TIMEOUT).stream()
-                    .map(p -> new TopicPartition(JOBS_TOPIC, p.partition())).toList();
-            Map<TopicPartition, OffsetAndMetadata> committed = reading.committed(Set.copyOf(partitions),
-                    KAFKA_TIMEOUT);
-            reading.assign(partitions);
-            for (TopicPartition partition : partitions) {
-                OffsetAndMetadata offset = committed.get(partition);
-                if (offset == null) {
-                    reading.seekToBeginning(List.of(partition));
-                } else {
-                    reading.seek(partition, offset.offset());
-                }
-            }
-            Map<TopicPartition, Long> end = reading.endOffsets(partitions, KAFKA_TIMEOUT);
-            while (!partitions.stream().allMatch(p -> reading.position(p) >= end.get(p))) {
-                reading.poll(POLL_TIMEOUT).forEach(run::readWaiting);
-                if (!Boolean.TRUE.equals(store.extendLock(owner, LOCK_TTL).block(REDIS_TIMEOUT))) {
-                    throw new IllegalStateException("the rebuild lock expired while reading " + JOBS_TOPIC);
-                }
-            }
-        } finally {
-            consumer = null;
         }
     }
 

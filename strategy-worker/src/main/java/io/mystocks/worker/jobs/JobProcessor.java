@@ -6,7 +6,6 @@ import io.mystocks.contracts.JobRequest;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
 import io.mystocks.contracts.JsonSerde;
-import io.mystocks.contracts.Topics;
 import io.mystocks.worker.market.MarketData;
 import io.mystocks.worker.market.MarketSnapshot;
 import io.mystocks.worker.strategy.InvalidParamsException;
@@ -26,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,7 @@ import org.slf4j.MDC;
  *       again, because the job itself may well be fine. A Redis that answers but refuses writes (full,
  *       read-only) is the exception: the job runs without its intermediate states and, once its terminal
  *       state is on {@code strategy.results}, is committed after a few more offers to Redis (see
- *       {@link #storeTerminal}).</li>
+ *       {@link TerminalWrites}).</li>
  * </ul>
  *
  * <p>Cancelling: the API stores a {@link JobCancel} next to the job's state, and for a job no worker
@@ -77,8 +75,7 @@ final class JobProcessor implements AutoCloseable {
     private final ExecutorService runner =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("strategy-run-", 0).factory());
     private final CountDownLatch closed = new CountDownLatch(1);
-    /** Jobs left to {@code strategy.results} since Redis began refusing writes; 0 while it takes them. */
-    private final AtomicLong refusedJobs = new AtomicLong();
+    private final TerminalWrites terminals;
 
     JobProcessor(StrategyCatalog catalog, MarketData market, JobStore store, JobOutputs outputs,
                  JobsProperties properties, Clock clock, String workerId) {
@@ -89,6 +86,7 @@ final class JobProcessor implements AutoCloseable {
         this.properties = properties;
         this.clock = clock;
         this.workerId = workerId;
+        this.terminals = new TerminalWrites(store, properties, closed);
     }
 
     /**
@@ -320,7 +318,7 @@ final class JobProcessor implements AutoCloseable {
         EncodedState encoded = EncodedState.of(terminal);
         outputs.publishResult(encoded, job.requestId());
         JobState kept = terminal;
-        if (!storeTerminal(encoded)) {
+        if (!terminals.store(encoded)) {
             kept = store.read(terminal.jobId()).orElse(terminal);
             outputs.publishResult(EncodedState.of(kept), job.requestId());
             log.info("Job {} was already {} by {}; kept that state", kept.jobId(), kept.status(), kept.worker());
@@ -339,58 +337,6 @@ final class JobProcessor implements AutoCloseable {
         }
     }
 
-    /**
-     * Stores a terminal state that is already on {@code strategy.results}; false when a terminal state was
-     * stored before and kept. A Redis that refuses writes (full, or read-only) is offered it again after
-     * growing pauses; when it still refuses, the job's stored state is forgotten instead, so that the API
-     * answers 503 for the job and restores it from the topic once Redis takes writes again, and the record
-     * can be committed: a Redis that stays full must not hold up every later job of the partition. While
-     * Redis keeps refusing, later jobs are offered once, without the pauses.
-     */
-    private boolean storeTerminal(EncodedState terminal) throws InterruptedException {
-        String jobId = terminal.state().jobId();
-        int attempts = refusedJobs.get() == 0 ? properties.terminalWriteAttempts() : 1;
-        Duration pause = properties.terminalWriteBackoff();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                boolean stored = store.write(terminal, properties.retention());
-                takesWritesAgain();
-                return stored;
-            } catch (WritesRefusedException e) {
-                if (attempt >= attempts) {
-                    store.forget(jobId);
-                    leftToResults(jobId, terminal.state().status(), e);
-                    return true;
-                }
-                log.debug("Job {}: {}; offering its state again in {}", jobId, e.getMessage(), human(pause));
-                if (closed.await(pause.toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw new InterruptedException("the worker is stopping");
-                }
-                pause = pause.multipliedBy(2);
-            }
-        }
-    }
-
-    /** An ERROR when Redis starts refusing, DEBUG for each job after: one line per job would flood the log. */
-    private void leftToResults(String jobId, JobStatus status, WritesRefusedException cause) {
-        if (refusedJobs.getAndIncrement() == 0) {
-            log.error("{}. Job {} ended {}: its state is on {} but not in Redis, and so will be every job's "
-                    + "until Redis takes writes again; the API answers 503 for them meanwhile and restores them "
-                    + "from the topic then. Raise Redis's maxmemory (CONFIG SET maxmemory), free memory, or set "
-                    + "a maxmemory-policy that evicts keys", cause.getMessage(), jobId, status, Topics.RESULTS.name());
-        } else {
-            log.debug("Job {} ended {}; left to {}: {}", jobId, status, Topics.RESULTS.name(), cause.getMessage());
-        }
-    }
-
-    private void takesWritesAgain() {
-        long left = refusedJobs.getAndSet(0);
-        if (left > 0) {
-            log.info("Redis takes writes again; {} job state(s) were left to {} meanwhile", left,
-                    Topics.RESULTS.name());
-        }
-    }
-
     /** Dead-letters a record that is not a job request, and fails its job if the API queued one. */
     private void rejectUnreadable(JobRecord record, String problem) throws InterruptedException {
         String reason = "the job request could not be read: " + problem;
@@ -404,7 +350,7 @@ final class JobProcessor implements AutoCloseable {
         if (stored.isPresent() && !stored.get().status().isTerminal()) {
             EncodedState failed = EncodedState.of(stored.get().failed(clock.instant(), reason));
             outputs.publishResult(failed, record.requestId());
-            storeTerminal(failed);
+            terminals.store(failed);
         }
     }
 
