@@ -1,5 +1,6 @@
 package io.mystocks.benchmarks;
 
+import io.mystocks.contracts.Json;
 import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.Market;
@@ -60,6 +61,12 @@ public class BacktestBenchmark {
     @Benchmark
     public BacktestResult tenYearDailyBacktest() {
         return Backtests.run(strategy, params, source);
+    }
+
+    /** The same backtest and its result written as the JSON a job stores and publishes. */
+    @Benchmark
+    public byte[] tenYearDailyBacktestAsJson() {
+        return Json.mapper().writeValueAsBytes(Backtests.run(strategy, params, source));
     }
 
     /**

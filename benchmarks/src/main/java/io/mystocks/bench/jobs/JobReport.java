@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /** What one run measured, printed for a person and as a Markdown table. */
 record JobReport(JobOptions options, JobThroughputBenchmark.Submissions submissions, Duration submitTime,
-                 List<JobTimes> finished) {
+                 List<JobTimes> finished, long polls) {
     boolean complete() {
         return finished.size() == submissions.jobIds().size() && succeeded() == finished.size();
     }
@@ -24,7 +24,8 @@ record JobReport(JobOptions options, JobThroughputBenchmark.Submissions submissi
         out.printf(Locale.ROOT, "jobs:       %,d x %s over %s, %d in flight; accepted %,d in %.1f s (%,.0f/s); "
                 + "refusals %s%n", options.jobs(), options.strategy(), options.symbols(), options.concurrency(),
                 accepted, seconds(submitTime), accepted / seconds(submitTime), submissions.refusals());
-        out.printf(Locale.ROOT, "finished:   %,d of %,d (%s)%n", finished.size(), accepted, byStatus());
+        out.printf(Locale.ROOT, "finished:   %,d of %,d (%s); %,d result polls (%.1f per job)%n", finished.size(),
+                accepted, byStatus(), polls, (double) polls / Math.max(1, accepted));
         if (finished.isEmpty()) {
             return;
         }

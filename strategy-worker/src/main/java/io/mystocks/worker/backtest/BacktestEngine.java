@@ -215,8 +215,7 @@ public final class BacktestEngine {
         }
 
         private static EquityPoint point(PortfolioCurve.Curve curve, Statistics.Drawdown drawdown, int t) {
-            return new EquityPoint(curve.days()[t], Math.round(curve.equity()[t] * 100) / 100.0,
-                    drawdown.series()[t]);
+            return EquityPoint.of(curve.days()[t], curve.equity()[t], drawdown.series()[t]);
         }
     }
 

@@ -156,9 +156,19 @@ public record BacktestResult(String strategyId, String kind, Map<String, Object>
                                BigDecimal unrealizedPnl) {
     }
 
-    /** A point of the equity curve at a day's close; {@code drawdown} is the fall from the peak so far. */
+    /**
+     * A point of the equity curve at a day's close, in cents; {@code drawdown} is the fall from the peak so far
+     * as a fraction, to a millionth (the metrics keep the exact maximum).
+     */
     @JsonSerialize(using = EquityPointSerializer.class)
     public record EquityPoint(LocalDate date, double equity, double drawdown) {
+        static final int EQUITY_DECIMALS = 2;
+        static final int DRAWDOWN_DECIMALS = 6;
+
+        /** The point of an exact equity and drawdown, rounded as the curve shows them. */
+        static EquityPoint of(LocalDate date, double equity, double drawdown) {
+            return new EquityPoint(date, Math.round(equity * 100) / 100.0, Math.round(drawdown * 1e6) / 1e6);
+        }
     }
 
     /**

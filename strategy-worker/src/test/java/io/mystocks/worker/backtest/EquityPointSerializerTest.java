@@ -25,12 +25,21 @@ class EquityPointSerializerTest {
     @Test
     void writesEveryPointOfACurveAsTheSharedMapperWritesTheRecord() {
         LocalDate day = LocalDate.of(2020, 1, 1);
-        for (int i = 0; i < 1_000; i++) {
-            PlainPoint plain = new PlainPoint(day.plusDays(i), Math.round(1e6 * (1 + Math.sin(i)) * 100) / 100.0,
-                    Math.abs(Math.cos(i * 7.0)) / 3);
+        for (int i = 0; i < 100_000; i++) {
+            EquityPoint point = EquityPoint.of(day.plusDays(i % 10_000), 1e6 * (1 + Math.sin(i)) * Math.exp(i % 9),
+                    Math.abs(Math.cos(i * 7.0)) / Math.exp(i % 11));
+            PlainPoint plain = new PlainPoint(point.date(), point.equity(), point.drawdown());
 
-            assertThat(json(plain)).isEqualTo(Json.mapper().writeValueAsString(plain));
+            assertThat(Json.mapper().writeValueAsString(point)).isEqualTo(Json.mapper().writeValueAsString(plain));
         }
+    }
+
+    @Test
+    void roundsTheEquityToCentsAndTheDrawdownToMillionths() {
+        EquityPoint point = EquityPoint.of(LocalDate.of(2024, 1, 2), 1_234_567.891, 0.349_048_898);
+
+        assertThat(Json.mapper().writeValueAsString(point))
+                .isEqualTo("{\"date\":\"2024-01-02\",\"equity\":1234567.89,\"drawdown\":0.349049}");
     }
 
     static List<PlainPoint> edgeCases() {
@@ -42,7 +51,14 @@ class EquityPointSerializerTest {
                 new PlainPoint(LocalDate.of(0, 1, 1), Double.NaN, Double.POSITIVE_INFINITY),
                 new PlainPoint(LocalDate.of(10_000, 1, 1), 1.0, 1.0),
                 new PlainPoint(LocalDate.of(-1, 3, 4), 2.5e-3, 0.5),
-                new PlainPoint(null, 1.0, 0.25));
+                new PlainPoint(null, 1.0, 0.25),
+                new PlainPoint(LocalDate.of(2024, 1, 2), 9_999_999.99, 0.001),
+                new PlainPoint(LocalDate.of(2024, 1, 2), 10_000_000.0, 0.000999),
+                new PlainPoint(LocalDate.of(2024, 1, 2), 0.01, 0.999999),
+                new PlainPoint(LocalDate.of(2024, 1, 2), -1_000.5, -0.000001),
+                new PlainPoint(LocalDate.of(2024, 1, 2), 0.0, -0.0),
+                new PlainPoint(LocalDate.of(2024, 1, 2), 100.1, 1.0E-6),
+                new PlainPoint(LocalDate.of(2024, 1, 2), 7.0, 0.12));
     }
 
     private static String json(PlainPoint plain) {
