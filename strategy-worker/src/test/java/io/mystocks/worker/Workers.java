@@ -25,6 +25,8 @@ final class Workers {
                         "--mystocks.jobs.worker-id=" + workerId,
                         "--mystocks.jobs.shutdown-grace=" + shutdownGrace,
                         "--mystocks.jobs.retry-backoff=100ms",
+                        // Every tenth stored, so that "RUNNING with progress" is a state a test can wait for.
+                        "--mystocks.jobs.progress-interval=0ms",
                         // One consumer per worker, so that "the job this worker holds" is one job.
                         "--mystocks.jobs.concurrency=1");
     }

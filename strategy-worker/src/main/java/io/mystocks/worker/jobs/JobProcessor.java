@@ -281,7 +281,8 @@ final class JobProcessor implements AutoCloseable {
             return Outcome.TIMED_OUT;
         }
         MarketSnapshot snapshot = market.snapshot();
-        ProgressReporter progress = new ProgressReporter(store, state, properties.retention());
+        ProgressReporter progress = new ProgressReporter(store, state, properties.retention(), clock,
+                properties.progressInterval());
         Future<Object> future = runner.submit(() -> run.execute(snapshot, progress));
         try {
             return new Outcome.Succeeded(future.get(remaining, TimeUnit.NANOSECONDS));

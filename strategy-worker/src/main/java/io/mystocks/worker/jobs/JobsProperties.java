@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param terminalWriteAttempts how many times a terminal state is offered to a Redis that refuses writes (full,
  *                       read-only) before the job is left to {@code strategy.results}, where it already is
  * @param terminalWriteBackoff the pause after the first refusal, doubled after each further one
+ * @param progressInterval the least time between two progress steps stored (and cancel requests looked for)
+ *                       while a strategy runs, counted from its start: a job shorter than this stores none
  */
 @Validated
 @ConfigurationProperties("mystocks.jobs")
@@ -43,7 +46,8 @@ record JobsProperties(
         @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String workerId,
         @DefaultValue("3") @Min(1) @Max(64) int concurrency,
         @DefaultValue("4") @Min(1) @Max(10) int terminalWriteAttempts,
-        @DefaultValue("500ms") @DurationMin(millis = 0) Duration terminalWriteBackoff) {
+        @DefaultValue("500ms") @DurationMin(millis = 0) Duration terminalWriteBackoff,
+        @DefaultValue("250ms") @DurationMin(millis = 0) @DurationMax(seconds = 10) Duration progressInterval) {
 
     /**
      * The longest time one job can keep the consumer from polling: the worker handles one record at a

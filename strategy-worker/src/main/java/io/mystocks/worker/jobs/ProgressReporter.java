@@ -3,7 +3,9 @@ package io.mystocks.worker.jobs;
 import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
 import io.mystocks.worker.strategy.Progress;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
@@ -16,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * {@link JobCancelledException}. Once closed (the attempt ended, timed out or was cancelled) it stores
  * nothing more, so a late report can never overwrite a terminal state, and it stops the strategy at its
  * next report.
+ *
+ * <p>Design note: nothing is stored or looked at until {@code interval} has passed since the last call to
+ * the store (storing RUNNING, which also read the cancel request, is the first). Most jobs finish within
+ * milliseconds: for them a progress step nobody could have seen, and a look for a cancel request made just
+ * before, were two of five Redis calls. A long job still reports every tenth, at most once an interval, and
+ * a cancel request reaches it within about one interval.
  */
 final class ProgressReporter implements Progress {
     private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
@@ -25,15 +33,25 @@ final class ProgressReporter implements Progress {
 
     private final JobStore store;
     private final Duration retention;
+    private final Clock clock;
+    private final Duration interval;
+    private Instant lastCall;
     private JobState state;
     private double stored;
     private boolean checked;
     private boolean closed;
 
-    ProgressReporter(JobStore store, JobState running, Duration retention) {
+    /**
+     * @param running  the state just stored, RUNNING
+     * @param interval the least time between two calls to the store, counted from storing {@code running}
+     */
+    ProgressReporter(JobStore store, JobState running, Duration retention, Clock clock, Duration interval) {
         this.store = store;
         this.state = running;
         this.retention = retention;
+        this.clock = clock;
+        this.interval = interval;
+        this.lastCall = clock.instant();
         this.stored = running.progress();
     }
 
@@ -42,11 +60,17 @@ final class ProgressReporter implements Progress {
         if (closed || Thread.currentThread().isInterrupted()) {
             throw new CancellationException("job " + state.jobId() + " was stopped");
         }
+        Instant now = clock.instant();
+        if (now.isBefore(lastCall.plus(interval))) {
+            return;
+        }
         double clamped = Math.clamp(fraction, 0.0, 1.0);
         if (clamped - stored >= STEP - ROUNDING) {
+            lastCall = now;
             checked = true;
             step(clamped, what);
         } else if (!checked) {
+            lastCall = now;
             checked = true;
             cancelRequest().ifPresent(cancel -> {
                 throw new JobCancelledException(cancel);

@@ -9,6 +9,7 @@ import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
 import io.mystocks.contracts.JsonSerde;
 import io.mystocks.contracts.Topics;
+import io.mystocks.worker.MutableClock;
 import io.mystocks.worker.market.MarketData;
 import io.mystocks.worker.market.MarketSnapshot;
 import io.mystocks.worker.strategy.InvalidParamsException;
@@ -241,6 +242,37 @@ class JobProcessorTest {
     }
 
     @Test
+    void aJobShorterThanTheProgressIntervalStoresNoProgressAndLooksForNoCancelRequestWhileItRuns()
+            throws InterruptedException {
+        JobRequest request = request("job-quick", "steps");
+        store.put(JobState.queued(request));
+        List<JobState> written = new ArrayList<>();
+        store.beforeWrite = written::add;
+
+        processor(properties().withProgressInterval(Duration.ofMillis(250))).process(record(request));
+
+        assertThat(written).extracting(JobState::status).containsExactly(JobStatus.RUNNING, JobStatus.SUCCEEDED);
+        assertThat(store.cancelLooks.get()).as("only the look made with storing RUNNING").isEqualTo(1);
+    }
+
+    @Test
+    void aLongJobStoresATenthStepAtMostOnceAProgressInterval() throws InterruptedException {
+        JobRequest request = request("job-long", "steps");
+        store.put(JobState.queued(request));
+        List<JobState> written = new ArrayList<>();
+        store.beforeWrite = written::add;
+        MutableClock clock = new MutableClock(NOW);
+        midRun = step -> clock.advance(Duration.ofMillis(100));
+
+        processor(properties().withProgressInterval(Duration.ofMillis(250)), clock).process(record(request));
+
+        assertThat(written).filteredOn(state -> state.status() == JobStatus.RUNNING)
+                .extracting(JobState::progress).containsExactly(0.0, 0.4, 0.7, 1.0);
+        assertThat(store.cancelLooks.get()).as("with RUNNING, then with each stored step").isEqualTo(4);
+        assertThat(store.get("job-long").status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
     void stopsARunningJobAtTheProgressPointAfterItsCancelRequest() throws InterruptedException {
         JobRequest request = request("job-13", "steps");
         store.put(JobState.queued(request));
@@ -323,6 +355,10 @@ class JobProcessorTest {
     }
 
     private JobProcessor processor(Props props) {
+        return processor(props, CLOCK);
+    }
+
+    private JobProcessor processor(Props props, Clock clock) {
         StrategyCatalog catalog = new StrategyCatalog(List.of(
                 strategy("echo", (market, progress) -> Map.of("symbols", market.instruments().size())),
                 strategy("flaky", (market, progress) -> {
@@ -342,7 +378,7 @@ class JobProcessorTest {
                     }
                     return Map.of("steps", 10);
                 })));
-        JobProcessor processor = new JobProcessor(catalog, market, store, outputs, props.build(), CLOCK, "test-1");
+        JobProcessor processor = new JobProcessor(catalog, market, store, outputs, props.build(), clock, "test-1");
         processors.add(processor);
         return processor;
     }
@@ -390,14 +426,22 @@ class JobProcessorTest {
         return new Props(Duration.ofSeconds(10));
     }
 
-    private record Props(Duration timeLimit) {
+    private record Props(Duration timeLimit, Duration progressInterval) {
+        Props(Duration timeLimit) {
+            this(timeLimit, Duration.ZERO);
+        }
+
         Props withTimeLimit(Duration limit) {
-            return new Props(limit);
+            return new Props(limit, progressInterval);
+        }
+
+        Props withProgressInterval(Duration interval) {
+            return new Props(timeLimit, interval);
         }
 
         JobsProperties build() {
             return new JobsProperties("group", 3, Duration.ZERO, timeLimit, Duration.ofMillis(10), Duration.ofDays(7),
-                    Duration.ofSeconds(30), Duration.ofSeconds(1), null, 1, 3, Duration.ZERO);
+                    Duration.ofSeconds(30), Duration.ofSeconds(1), null, 1, 3, Duration.ZERO, progressInterval);
         }
     }
 
@@ -405,6 +449,7 @@ class JobProcessorTest {
         final Map<String, JobState> states = new ConcurrentHashMap<>();
         final Map<String, JobCancel> cancels = new ConcurrentHashMap<>();
         final AtomicInteger writes = new AtomicInteger();
+        final AtomicInteger cancelLooks = new AtomicInteger();
         volatile Consumer<JobState> beforeWrite = state -> { };
         final List<String> forgotten = new ArrayList<>();
         /** Jobs whose stored value looks terminal to Redis's scripts but does not decode. */
@@ -441,6 +486,7 @@ class JobProcessorTest {
 
         @Override
         public Optional<JobCancel> cancelRequest(String jobId) {
+            cancelLooks.incrementAndGet();
             return Optional.ofNullable(cancels.get(jobId));
         }
 
