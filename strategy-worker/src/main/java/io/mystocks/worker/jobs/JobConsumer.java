@@ -9,17 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -31,8 +28,9 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Design note: a plain consumer loop on one thread rather than a listener container, because a job
  * needs what a container hides: one record at a time ({@code max.poll.records=1}, so that queued jobs
- * go to idle workers rather than wait behind a long one), a commit of exactly that record after its
- * outputs are acknowledged, retries inside the job's time limit instead of redeliveries, and a
+ * go to idle workers rather than wait behind a long one), commits of finished records only, after their
+ * outputs are acknowledged ({@link FinishedOffsets}), retries inside the job's time limit instead of
+ * redeliveries, and a
  * {@code max.poll.interval.ms} derived from that limit. When {@link JobProcessor} throws because Redis
  * or Kafka failed, the consumer seeks back to the record and tries it again after a pause.
  *
@@ -51,6 +49,7 @@ final class JobConsumer implements SmartLifecycle {
     private final Map<String, Object> consumerConfig;
     private final JobProcessor processor;
     private final Duration shutdownGrace;
+    private final Duration commitInterval;
     private final int concurrency;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile List<Thread> loops = List.of();
@@ -69,6 +68,7 @@ final class JobConsumer implements SmartLifecycle {
         this.consumerConfig = Map.copyOf(config);
         this.processor = processor;
         this.shutdownGrace = jobs.shutdownGrace();
+        this.commitInterval = jobs.commitInterval();
         this.concurrency = jobs.concurrency();
     }
 
@@ -132,26 +132,40 @@ final class JobConsumer implements SmartLifecycle {
     }
 
     private void consume(KafkaConsumer<String, byte[]> consumer) {
-        Map<TopicPartition, OffsetAndMetadata> deferred = new HashMap<>();
-        consumer.subscribe(List.of(Topics.JOBS.name()), new LoggingRebalanceListener());
-        while (!isStopping()) {
-            ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
-            commitDeferred(consumer, deferred);
-            for (ConsumerRecord<String, byte[]> record : records) {
-                if (!handle(consumer, record, deferred)) {
-                    return;
+        FinishedOffsets finished = new FinishedOffsets(consumer, commitInterval);
+        consumer.subscribe(List.of(Topics.JOBS.name()), new CommittingRebalanceListener(finished));
+        try {
+            while (!isStopping()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+                if (records.isEmpty()) {
+                    finished.commitAll();
+                }
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    if (!handle(consumer, record, finished)) {
+                        return;
+                    }
+                }
+            }
+        } finally {
+            // A job interrupted by stopping is not among them; the finished ones are committed all the same.
+            boolean interrupted = Thread.interrupted();
+            try {
+                finished.commitAll();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }
     }
 
-    /** Processes and commits one record; false when the worker is stopping. */
+    /** Processes one record and counts it finished; false when the worker is stopping. */
     private boolean handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record,
-                           Map<TopicPartition, OffsetAndMetadata> deferred) {
+                           FinishedOffsets finished) {
         JobRecord job = JobRecord.of(record);
         try {
             processor.process(job);
-            commit(consumer, record, deferred);
+            finished.finished(record);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,51 +178,6 @@ final class JobConsumer implements SmartLifecycle {
             log.warn("Could not finish job record {}; trying it again in {}", job.coordinates(), RETRY_PAUSE, e);
             consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
             return pause(RETRY_PAUSE);
-        }
-    }
-
-    /**
-     * Commits a finished record. During a rebalance the commit is deferred to the next poll, which
-     * completes the rebalance: the cooperative assignor usually leaves the partition here, and without a
-     * second try its finished jobs would stay uncommitted until a later job of the partition.
-     */
-    private static void commit(KafkaConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record,
-                               Map<TopicPartition, OffsetAndMetadata> deferred) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1);
-        try {
-            consumer.commitSync(Map.of(partition, next));
-            deferred.remove(partition);
-        } catch (RebalanceInProgressException e) {
-            log.info("Deferring the commit of job record {}/{}/{} until the rebalance is over", record.topic(),
-                    record.partition(), record.offset());
-            deferred.put(partition, next);
-        } catch (CommitFailedException e) {
-            log.warn("Could not commit job record {}/{}/{}: {}; its new owner will find the job finished",
-                    record.topic(), record.partition(), record.offset(), e.getMessage());
-        }
-    }
-
-    /** Commits what a rebalance held up, for the partitions this worker still owns. */
-    private static void commitDeferred(KafkaConsumer<String, byte[]> consumer,
-                                       Map<TopicPartition, OffsetAndMetadata> deferred) {
-        if (deferred.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> owned = new HashMap<>(deferred);
-        owned.keySet().retainAll(consumer.assignment());
-        deferred.clear();
-        if (owned.isEmpty()) {
-            return;
-        }
-        try {
-            consumer.commitSync(owned);
-            log.info("Committed job records deferred by a rebalance: {}", owned);
-        } catch (RebalanceInProgressException e) {
-            deferred.putAll(owned);
-        } catch (CommitFailedException e) {
-            log.warn("Could not commit the deferred job records {}: {}; their new owner will find the jobs "
-                    + "finished", owned, e.getMessage());
         }
     }
 
@@ -234,8 +203,13 @@ final class JobConsumer implements SmartLifecycle {
         }
     }
 
-    /** Partition moves are lifecycle edges of a group member. */
-    private static final class LoggingRebalanceListener implements ConsumerRebalanceListener {
+    /** Partition moves are lifecycle edges of a group member; finished jobs are committed before one leaves. */
+    private static final class CommittingRebalanceListener implements ConsumerRebalanceListener {
+        private final FinishedOffsets finished;
+
+        CommittingRebalanceListener(FinishedOffsets finished) {
+            this.finished = finished;
+        }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
@@ -248,6 +222,15 @@ final class JobConsumer implements SmartLifecycle {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             if (!partitions.isEmpty()) {
                 log.info("Revoked job partitions {}", partitions);
+                finished.revoked(partitions);
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                log.info("Lost job partitions {}", partitions);
+                finished.lost(partitions);
             }
         }
     }

@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param terminalWriteBackoff the pause after the first refusal, doubled after each further one
  * @param progressInterval the least time between two progress steps stored (and cancel requests looked for)
  *                       while a strategy runs, counted from its start: a job shorter than this stores none
+ * @param commitInterval how long a consumer may hold the offsets of finished job records before committing
+ *                       them; zero commits every record as it finishes
  */
 @Validated
 @ConfigurationProperties("mystocks.jobs")
@@ -47,7 +49,8 @@ record JobsProperties(
         @DefaultValue("3") @Min(1) @Max(64) int concurrency,
         @DefaultValue("4") @Min(1) @Max(10) int terminalWriteAttempts,
         @DefaultValue("500ms") @DurationMin(millis = 0) Duration terminalWriteBackoff,
-        @DefaultValue("250ms") @DurationMin(millis = 0) @DurationMax(seconds = 10) Duration progressInterval) {
+        @DefaultValue("250ms") @DurationMin(millis = 0) @DurationMax(seconds = 10) Duration progressInterval,
+        @DefaultValue("200ms") @DurationMin(millis = 0) @DurationMax(seconds = 10) Duration commitInterval) {
 
     /**
      * The longest time one job can keep the consumer from polling: the worker handles one record at a

@@ -441,7 +441,8 @@ class JobProcessorTest {
 
         JobsProperties build() {
             return new JobsProperties("group", 3, Duration.ZERO, timeLimit, Duration.ofMillis(10), Duration.ofDays(7),
-                    Duration.ofSeconds(30), Duration.ofSeconds(1), null, 1, 3, Duration.ZERO, progressInterval);
+                    Duration.ofSeconds(30), Duration.ofSeconds(1), null, 1, 3, Duration.ZERO, progressInterval,
+                    Duration.ZERO);
         }
     }
 
