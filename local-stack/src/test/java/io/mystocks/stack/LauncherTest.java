@@ -68,7 +68,7 @@ class LauncherTest {
 
         assertThat(command.getFirst()).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
         assertThat(command).containsSubsequence("--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-Xmx768m", "-jar",
+                "--sun-misc-unsafe-memory-access=allow", "-Xmx768m", "-Xms768m", "-jar",
                 dir.resolve("indicator-streams/target/indicator-streams-exec.jar").toString());
         assertThat(command).doesNotContain("-XX:+UseZGC");
     }
