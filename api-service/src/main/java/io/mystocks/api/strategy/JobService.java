@@ -1,6 +1,7 @@
 package io.mystocks.api.strategy;
 
 import io.mystocks.api.web.ApiException;
+import io.mystocks.api.web.DependencyUnavailableException;
 import io.mystocks.api.web.FieldViolation;
 import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
@@ -10,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,20 +20,23 @@ import reactor.core.publisher.Mono;
  * known to be complete; while the results are being rebuilt from Kafka the answer is 503.
  */
 final class JobService {
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Duration REBUILD_RETRY_AFTER = Duration.ofSeconds(2);
     /** QUEUED can only turn RUNNING, then terminal: two lost races at most. */
     private static final int CANCEL_TRIES = 3;
 
     private final JobStateStore store;
+    private final JobQueue queue;
     private final ResultsRebuild rebuild;
     private final StrategyCatalog catalog;
     private final Clock clock;
     private final Duration retention;
 
-    JobService(JobStateStore store, ResultsRebuild rebuild, StrategyCatalog catalog, Clock clock,
+    JobService(JobStateStore store, JobQueue queue, ResultsRebuild rebuild, StrategyCatalog catalog, Clock clock,
                Duration retention) {
         this.store = store;
+        this.queue = queue;
         this.rebuild = rebuild;
         this.catalog = catalog;
         this.clock = clock;
@@ -66,8 +72,10 @@ final class JobService {
     }
 
     /**
-     * Cancels a job that has not finished: a QUEUED one at once (its state becomes CANCELLED), a RUNNING
-     * one at its worker's next progress point. Either way a cancel request is stored for the workers.
+     * Cancels a job that has not finished: a QUEUED one at once (its state becomes CANCELLED, in Redis and
+     * then on {@code strategy.results}), a RUNNING one at its worker's next progress point. Either way a
+     * cancel request is stored for the workers; it lives in Redis only, so a RUNNING job whose cancel
+     * request Redis loses runs to its end.
      *
      * @throws ApiException 409 when the job has already finished
      */
@@ -88,7 +96,7 @@ final class JobService {
             JobState cancelled = state.cancelled(cancel.requestedAt(), cancel.describe());
             return store.replaceIf(JobStatus.QUEUED, cancelled, retention).flatMap(replaced -> {
                 if (replaced) {
-                    return Mono.just(new Cancellation(cancelled, true));
+                    return record(cancelled, asked.requestId()).thenReturn(new Cancellation(cancelled, true));
                 }
                 if (tries <= 1) {
                     return Mono.error(ApiException.conflict(new FieldViolation("job_id", "JOB_CHANGING", "job "
@@ -97,6 +105,27 @@ final class JobService {
                 }
                 return job(state.jobId()).flatMap(now -> cancel(now, asked, tries - 1));
             });
+        });
+    }
+
+    /**
+     * Puts the CANCELLED state on {@code strategy.results} before the client is told: in Redis alone the
+     * cancel would be lost with Redis's data, and the rebuild would give the job back its QUEUED state for a
+     * worker to run. Only after the compare-and-set in Redis: from then on no worker runs the job, so the
+     * topic gets no other terminal state of it that this one could bury (the worker that reaches the job
+     * publishes this same state).
+     *
+     * <p>When Kafka refuses, the answer is still CANCELLED, which it is: every worker skips the job from now
+     * on, and the one that reaches it publishes the CANCELLED state itself. A 503 would have to take back a
+     * cancel that a worker may already have acted on. What is left exposed (Redis losing its data before a
+     * worker reached the job) is logged.
+     */
+    private Mono<Void> record(JobState cancelled, String requestId) {
+        return queue.withdraw(cancelled, requestId).onErrorResume(DependencyUnavailableException.class, e -> {
+            log.warn("Job {} is CANCELLED in Redis, not yet on {}: {}; should Redis lose its data before a worker "
+                    + "reaches the job, the job is queued again and runs", cancelled.jobId(),
+                    Topics.RESULTS.name(), e.getMessage());
+            return Mono.empty();
         });
     }
 

@@ -54,7 +54,8 @@ import reactor.core.publisher.Mono;
  * a job cancelled before it ran), and workers commit a job's offset only once it is done. So the jobs on
  * {@code strategy.jobs} from the workers' committed offsets on are the ones still waiting or running: each
  * gets its QUEUED state back, where it has none, and a worker's next write moves it on. Reading stops at the
- * end offsets of the moment, so that pass costs at most the queue's depth.
+ * end offsets of the moment, so that pass costs at most the queue's depth. A job the API cancelled while it
+ * was queued has its CANCELLED record on the results topic, which is restored first, so it stays cancelled.
  */
 final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ResultsRebuilder.class);

@@ -40,9 +40,9 @@ class StrategyConfiguration {
     }
 
     @Bean
-    JobService jobService(JobStateStore store, ResultsRebuild rebuild, StrategyCatalog catalog, Clock clock,
-                          JobProperties properties) {
-        return new JobService(store, rebuild, catalog, clock, properties.retention());
+    JobService jobService(JobStateStore store, JobQueue queue, ResultsRebuild rebuild, StrategyCatalog catalog,
+                          Clock clock, JobProperties properties) {
+        return new JobService(store, queue, rebuild, catalog, clock, properties.retention());
     }
 
     @Bean

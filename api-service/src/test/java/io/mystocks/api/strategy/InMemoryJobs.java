@@ -19,6 +19,8 @@ import reactor.core.publisher.Mono;
  */
 final class InMemoryJobs implements JobQueue, JobStateStore, IdempotencyStore, QueueDepth, ResultsRebuild {
     final List<JobRequest> queued = new CopyOnWriteArrayList<>();
+    /** The CANCELLED states recorded for good, as {@code strategy.results} would hold them. */
+    final List<JobState> withdrawn = new CopyOnWriteArrayList<>();
     final Map<String, JobState> states = new ConcurrentHashMap<>();
     final Map<String, String> latest = new ConcurrentHashMap<>();
     final Map<String, Duration> ttls = new ConcurrentHashMap<>();
@@ -37,6 +39,7 @@ final class InMemoryJobs implements JobQueue, JobStateStore, IdempotencyStore, Q
 
     void reset() {
         queued.clear();
+        withdrawn.clear();
         states.clear();
         latest.clear();
         ttls.clear();
@@ -58,6 +61,16 @@ final class InMemoryJobs implements JobQueue, JobStateStore, IdempotencyStore, Q
                     + "the job; nothing was queued, retry later", Duration.ofSeconds(5), null));
         }
         queued.add(request);
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> withdraw(JobState cancelled, String requestId) {
+        if (kafkaDown) {
+            return Mono.error(new DependencyUnavailableException("kafka", "the job results (Kafka) did not accept "
+                    + "the state", Duration.ofSeconds(5), null));
+        }
+        withdrawn.add(cancelled);
         return Mono.empty();
     }
 

@@ -64,6 +64,20 @@ class JobControllerTest {
 
         assertThat(jobs.states.get(JOB).status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(jobs.cancels.get(JOB).requestId()).isEqualTo("req-cancel");
+        assertThat(jobs.withdrawn).containsExactly(jobs.states.get(JOB));
+    }
+
+    @Test
+    void aQueuedJobIsCancelledEvenWhenKafkaRefusesItsCancelledState() {
+        jobs.states.put(JOB, queued);
+        jobs.kafkaDown = true;
+
+        cancel(JOB, "req-cancel").expectStatus().isOk()
+                .expectBody().jsonPath("$.data.status").isEqualTo("CANCELLED");
+
+        assertThat(jobs.states.get(JOB).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(jobs.cancels).containsKey(JOB);
+        assertThat(jobs.withdrawn).isEmpty();
     }
 
     @Test
@@ -78,6 +92,7 @@ class JobControllerTest {
 
         assertThat(jobs.states.get(JOB)).isEqualTo(running);
         assertThat(jobs.cancels.get(JOB).requestedAt()).isEqualTo(clock.instant());
+        assertThat(jobs.withdrawn).isEmpty();
     }
 
     @Test
@@ -91,6 +106,7 @@ class JobControllerTest {
 
         assertThat(jobs.states.get(JOB)).isEqualTo(running);
         assertThat(jobs.cancels).containsKey(JOB);
+        assertThat(jobs.withdrawn).isEmpty();
     }
 
     @Test

@@ -27,7 +27,7 @@ class JobsSliceConfig {
 
     @Bean
     JobService jobService(InMemoryJobs jobs, StrategyCatalog catalog, MutableClock clock, JobProperties properties) {
-        return new JobService(jobs, jobs, catalog, clock, properties.retention());
+        return new JobService(jobs, jobs, jobs, catalog, clock, properties.retention());
     }
 
     @Bean
