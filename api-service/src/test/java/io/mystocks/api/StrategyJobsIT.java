@@ -58,10 +58,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Strategy jobs against a real broker and a real Redis, with no worker: idempotent submission, the
- * queue depth, cancelling, job events, and the job results and cancels of queued jobs rebuilt from Kafka
- * after Redis lost them. Before each test the workers' group is made to have consumed every job, so that
- * the queue starts empty; the periodic check for a complete Redis is off (once an hour) so that only the
- * start and the requests trigger a rebuild.
+ * queue depth, cancelling, job events, and the job results, cancels of queued jobs and idempotency keys
+ * rebuilt from Kafka after Redis lost them. Before each test the workers' group is made to have consumed
+ * every job, so that the queue starts empty; the periodic check for a complete Redis is off (once an
+ * hour) so that only the start and the requests trigger a rebuild.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mystocks.csrf.secret=" + StrategyJobsIT.SECRET, "mystocks.jobs.max-queue-depth=3",
@@ -277,6 +277,36 @@ class StrategyJobsIT extends LiveApplication {
     }
 
     @Test
+    void anIdempotencyKeyOutlivesRedisLosingItsStateAndStillStandsForItsFirstRequest() {
+        String body = "{\"strategy_id\": \"ema_cross\", \"params\": {\"fast\": 8}}";
+        EntityExchangeResult<String> first = execute(body, "outlives-flush");
+
+        redisson.getKeys().flushall();
+
+        EntityExchangeResult<String> whileRebuilding = execute(body, "outlives-flush");
+        // Looking the job up wakes the rebuild, whatever the submission did.
+        client.get().uri("/api/strategy/{id}/result", jobId(first)).exchange();
+        await().atMost(WAIT).until(() -> redisson.getBucket("mystocks:jobs:results-complete").isExists());
+        EntityExchangeResult<String> retry = execute(body, "outlives-flush");
+        EntityExchangeResult<String> other = execute("{\"strategy_id\": \"ema_cross\", \"params\": {\"fast\": 9}}",
+                "outlives-flush");
+
+        assertThat(first.getStatus().value()).isEqualTo(202);
+        assertThat(whileRebuilding.getStatus().value()).isEqualTo(503);
+        assertThat(whileRebuilding.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+        assertThat(retry.getStatus().value()).isEqualTo(202);
+        assertThat(retry.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(data(retry)).isEqualTo(data(first));
+        assertThat(other.getStatus().value()).isEqualTo(422);
+        assertThat(Json.mapper().readTree(other.getResponseBody()).at("/errors/0/code").asString())
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(jobsOnKafka().stream().filter(r -> r.value().strategyId().equals("ema_cross")).toList())
+                .singleElement().satisfies(record -> assertThat(record.key()).isEqualTo(jobId(first)));
+        assertThat(redisson.getBucket("mystocks:idempotency:outlives-flush", StringCodec.INSTANCE)
+                .remainTimeToLive()).isGreaterThan(Duration.ofDays(6).toMillis());
+    }
+
+    @Test
     void anUnreadableStateIsSetAsideAndTheJobRestoredFromTheResultsTopic() throws Exception {
         JobState succeeded = terminal("unreadable-succeeded", "low_volatility", 60)
                 .succeeded(clock.instant(), Map.of("n", 2));
@@ -390,6 +420,11 @@ class StrategyJobsIT extends LiveApplication {
 
     private static String jobId(EntityExchangeResult<String> answer) {
         return Json.mapper().readTree(answer.getResponseBody()).at("/data/job_id").asString();
+    }
+
+    /** The envelope's data as sent, field order included. */
+    private static String data(EntityExchangeResult<String> answer) {
+        return Json.mapper().writeValueAsString(Json.mapper().readTree(answer.getResponseBody()).at("/data"));
     }
 
     private JobState state(String jobId) {

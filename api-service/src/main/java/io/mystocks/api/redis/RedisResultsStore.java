@@ -1,5 +1,6 @@
 package io.mystocks.api.redis;
 
+import io.mystocks.api.strategy.IdempotentSubmission;
 import io.mystocks.api.strategy.ResultsStore;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.Json;
@@ -13,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The rebuild's keys: the marker {@value #COMPLETE} (no TTL: it must last as long as the data it
- * vouches for) and the lock {@value #LOCK}, next to the job states it writes.
+ * vouches for) and the lock {@value #LOCK}, next to the job states and idempotency keys it writes.
  */
 final class RedisResultsStore implements ResultsStore {
     static final String COMPLETE = "mystocks:jobs:results-complete";
@@ -56,6 +57,13 @@ final class RedisResultsStore implements ResultsStore {
                         ? bucket(JobState.redisKey(terminal.jobId())).set(json, ttl).thenReturn(true)
                         : bucket(JobState.redisKey(terminal.jobId())).setIfAbsent(json, ttl))
                 .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("restore a job state", e));
+    }
+
+    @Override
+    public Mono<Boolean> restoreKey(String key, IdempotentSubmission accepted, Duration ttl) {
+        String json = Json.mapper().writeValueAsString(accepted);
+        return Mono.defer(() -> bucket(RedisIdempotencyStore.PREFIX + key).setIfAbsent(json, ttl))
+                .onErrorMap(RedisException.class, e -> RedisScripts.unavailable("restore an idempotency key", e));
     }
 
     @Override

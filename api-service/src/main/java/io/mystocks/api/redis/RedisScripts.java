@@ -85,6 +85,21 @@ final class RedisScripts {
             return 1
             """;
 
+    /**
+     * KEYS[1] an idempotency key, KEYS[2] the marker of complete job states; ARGV[1] the submission, ARGV[2]
+     * its TTL in ms. Claims the key (SET NX) only while the marker is there: without it Redis lost its data
+     * and the key may yet be restored. 1 when claimed, 0 when the key is held, -1 without the marker.
+     */
+    static final String CLAIM_IF_COMPLETE = """
+            if redis.call('EXISTS', KEYS[2]) == 0 then
+              return -1
+            end
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return 1
+            end
+            return 0
+            """;
+
     /** Where a value that cannot be decoded is set aside. */
     static final String UNREADABLE_PREFIX = "mystocks:unreadable:";
 

@@ -14,9 +14,11 @@ public interface IdempotencyStore {
 
     /**
      * Makes the key stand for {@code pending} unless it already stands for a submission (atomically,
-     * so that concurrent retries agree).
+     * so that concurrent retries agree), and only while the job data in Redis is complete: after Redis lost
+     * its data the key may have stood for a job whose record the rebuild has not restored yet.
      *
-     * @return the submission that holds the key, or empty when {@code pending} now does
+     * @return the submission that holds the key, or empty when {@code pending} now does; fails with
+     *         {@link ResultsIncompleteException} while the rebuild marker is missing
      */
     Mono<IdempotentSubmission> claim(String key, IdempotentSubmission pending, Duration ttl);
 

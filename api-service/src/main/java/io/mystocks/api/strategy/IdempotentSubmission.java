@@ -9,7 +9,9 @@ import java.util.Objects;
  * What an {@code Idempotency-Key} stands for: the job a submission created, enough to answer a retry
  * exactly as the first submission was answered.
  *
- * @param params      the job's parameters in the strategy's order, as the first answer listed them
+ * @param params      the job's parameters, in the strategy's order unless restored from {@code strategy.jobs};
+ *                    a retry is answered with its own (equal) ones, and these are kept for replicas of
+ *                    earlier versions, which answer with them
  * @param fingerprint a digest of the validated request (strategy and normalised parameters); a retry
  *                    with another one is a different request
  * @param accepted    false while the first submission still waits for Kafka

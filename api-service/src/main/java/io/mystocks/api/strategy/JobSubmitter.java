@@ -31,25 +31,33 @@ import reactor.core.publisher.Mono;
  * still waits for Kafka gets 409; the claim of a submission that never finished expires after twice
  * the send timeout. Without Redis the key's promise cannot be kept, so such a submission gets 503 and
  * nothing is queued; a submission without a key does not need Redis to be accepted.
+ *
+ * <p>The job record on {@code strategy.jobs} carries the key and the request's fingerprint, so that the
+ * results rebuild restores the keys after Redis lost them. A key is claimed only while the rebuild marker
+ * is there (checked in the same step): until the rebuild is done a key Redis does not have may still
+ * stand for a job, so a new submission with it gets 503 rather than a second job.
  */
 final class JobSubmitter {
     private static final Logger log = LoggerFactory.getLogger(JobSubmitter.class);
     private static final Duration QUEUE_FULL_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration IN_FLIGHT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration REBUILD_RETRY_AFTER = Duration.ofSeconds(2);
 
     private final JobQueue queue;
     private final JobStateStore states;
     private final IdempotencyStore keys;
     private final QueueDepth depth;
+    private final ResultsRebuild rebuild;
     private final Clock clock;
     private final JobProperties properties;
 
-    JobSubmitter(JobQueue queue, JobStateStore states, IdempotencyStore keys, QueueDepth depth, Clock clock,
-                 JobProperties properties) {
+    JobSubmitter(JobQueue queue, JobStateStore states, IdempotencyStore keys, QueueDepth depth,
+                 ResultsRebuild rebuild, Clock clock, JobProperties properties) {
         this.queue = queue;
         this.states = states;
         this.keys = keys;
         this.depth = depth;
+        this.rebuild = rebuild;
         this.clock = clock;
         this.properties = properties;
     }
@@ -59,14 +67,19 @@ final class JobSubmitter {
         if (key.isEmpty()) {
             return Mono.defer(() -> {
                 admit();
-                return queue(newRequest(execute, requestId)).map(job -> new Submission(job, execute.params(), false));
+                return queue(newRequest(execute, requestId, null))
+                        .map(job -> new Submission(job, execute.params(), false));
             });
         }
         String fingerprint = fingerprint(execute);
         String name = key.get().value();
         return keys.holder(name)
-                .flatMap(held -> replay(name, held, fingerprint))
+                .flatMap(held -> replay(name, held, execute, fingerprint))
                 .switchIfEmpty(Mono.defer(() -> claimAndQueue(name, execute, requestId, fingerprint)))
+                .onErrorResume(ResultsIncompleteException.class, e -> rebuild.isComplete().then(Mono.error(
+                        ApiException.unavailable(IdempotencyKey.HEADER + " '" + name + "' cannot be checked while "
+                                + "the job data Redis lost is restored from Kafka; nothing was queued, retry in a "
+                                + "few seconds with the same key", REBUILD_RETRY_AFTER))))
                 .onErrorMap(DependencyUnavailableException.class, e -> "redis".equals(e.dependency())
                         ? new DependencyUnavailableException("redis", IdempotencyKey.HEADER + " needs Redis, which "
                                 + "is unavailable now; nothing was queued, retry later with the same key",
@@ -81,10 +94,10 @@ final class JobSubmitter {
     private Mono<Submission> claimAndQueue(String name, ExecuteRequest execute, String requestId,
                                            String fingerprint) {
         admit();
-        JobRequest request = newRequest(execute, requestId);
+        JobRequest request = newRequest(execute, requestId, new JobRequest.Idempotency(name, fingerprint));
         IdempotentSubmission pending = IdempotentSubmission.pending(request, execute.params(), fingerprint);
         return keys.claim(name, pending, properties.sendTimeout().multipliedBy(2))
-                .flatMap(held -> replay(name, held, fingerprint))
+                .flatMap(held -> replay(name, held, execute, fingerprint))
                 .switchIfEmpty(Mono.defer(() -> queue(request)
                         .onErrorResume(error -> keys.release(name, pending)
                                 .onErrorResume(DependencyUnavailableException.class, e -> Mono.empty())
@@ -94,8 +107,13 @@ final class JobSubmitter {
                                 .thenReturn(new Submission(job, execute.params(), false)))));
     }
 
-    /** The answer to a retry: the first submission's job, unless the key was used for another request. */
-    private static Mono<Submission> replay(String name, IdempotentSubmission held, String fingerprint) {
+    /**
+     * The answer to a retry: the first submission's job, unless the key was used for another request. The
+     * parameters are the retry's own: an equal fingerprint means equal normalised parameters in the same
+     * order, and a key restored from {@code strategy.jobs} has lost that order (the job record's map keeps none).
+     */
+    private static Mono<Submission> replay(String name, IdempotentSubmission held, ExecuteRequest retry,
+                                           String fingerprint) {
         if (!held.fingerprint().equals(fingerprint)) {
             return Mono.error(ApiException.unprocessable(new FieldViolation(IdempotencyKey.HEADER,
                     "IDEMPOTENCY_KEY_REUSED", IdempotencyKey.HEADER + " '" + name + "' was used for a different "
@@ -108,7 +126,7 @@ final class JobSubmitter {
                     + "being queued; retry in a second"), IN_FLIGHT_RETRY_AFTER));
         }
         JobRequest job = new JobRequest(held.jobId(), held.strategyId(), Map.of(), held.submittedAt(), null);
-        return Mono.just(new Submission(job, held.params(), true));
+        return Mono.just(new Submission(job, retry.params(), true));
     }
 
     /** 503 when the workers are this far behind; an unknown depth holds nothing back. */
@@ -128,9 +146,9 @@ final class JobSubmitter {
                 .thenReturn(request);
     }
 
-    private JobRequest newRequest(ExecuteRequest execute, String requestId) {
+    private JobRequest newRequest(ExecuteRequest execute, String requestId, JobRequest.Idempotency idempotency) {
         return new JobRequest(UUID.randomUUID().toString(), execute.strategy().id(), execute.params(),
-                clock.instant(), requestId);
+                clock.instant(), requestId, idempotency);
     }
 
     /**

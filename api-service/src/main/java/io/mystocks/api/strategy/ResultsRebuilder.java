@@ -8,6 +8,7 @@ import io.mystocks.contracts.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -35,6 +37,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,6 +59,12 @@ import reactor.core.publisher.Mono;
  * gets its QUEUED state back, where it has none, and a worker's next write moves it on. Reading stops at the
  * end offsets of the moment, so that pass costs at most the queue's depth. A job the API cancelled while it
  * was queued has its CANCELLED record on the results topic, which is restored first, so it stays cancelled.
+ *
+ * <p>Last, the idempotency keys: a job submitted with one carries it on {@code strategy.jobs}, and the jobs
+ * submitted within the retention (from the offsets of that time to the end offsets of the moment) get their
+ * key back where Redis has none, for the retention left. Until the marker is written no key can be claimed,
+ * so no submission takes a key the pass has yet to restore. That pass costs the jobs of one retention; its
+ * writes go a poll at a time, a few dozen in flight, so its memory is one poll's records.
  */
 final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ResultsRebuilder.class);
@@ -67,6 +76,7 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);
+    private static final int KEY_WRITES_IN_FLIGHT = 32;
 
     private final Map<String, Object> consumerConfig;
     /** Reads the workers' committed offsets; assigned, never subscribed, so it never joins their group. */
@@ -222,7 +232,8 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
 
     /**
      * Reads the results topic from its beginning up to the end offsets it has now, restoring as it goes, then
-     * the jobs still waiting: {@code strategy.jobs} from the workers' committed offsets on.
+     * the jobs still waiting: {@code strategy.jobs} from the workers' committed offsets on; then the keys of
+     * the jobs on {@code strategy.jobs} submitted within the retention.
      */
     private Run replay() {
         Run run = new Run();
@@ -233,6 +244,9 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         readToEnd(queueConfig, JOBS_TOPIC, ResultsRebuilder::seekToCommitted,
                 records -> records.forEach(run::readWaiting));
         run.restoreLatestJobs();
+        Instant since = clock.instant().minus(retention);
+        readToEnd(consumerConfig, JOBS_TOPIC, (reading, partitions) -> seekToTime(reading, partitions, since),
+                run::restoreKeys);
         return run;
     }
 
@@ -277,7 +291,24 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         }
     }
 
-    /** One pass over the topic. */
+    /** Each partition at its first record written at {@code since} or later, or at its end where there is none. */
+    private static void seekToTime(KafkaConsumer<String, byte[]> reading, List<TopicPartition> partitions,
+                                   Instant since) {
+        long at = Math.max(0, since.toEpochMilli());
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, at));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = reading.offsetsForTimes(times, KAFKA_TIMEOUT);
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp offset = offsets.get(partition);
+            if (offset == null) {
+                reading.seekToEnd(List.of(partition));
+            } else {
+                reading.seek(partition, offset.offset());
+            }
+        }
+    }
+
+    /** One pass over the topics. */
     private final class Run {
         private final Map<String, JobState> pending = new LinkedHashMap<>();
         private final Set<String> restoredHere = new HashSet<>();
@@ -286,6 +317,7 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         private long skipped;
         private long expired;
         private long waiting;
+        private long keys;
 
         void read(ConsumerRecord<String, byte[]> record) {
             records++;
@@ -308,17 +340,8 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
 
         /** Restores a job that has no state as QUEUED; a terminal state restored before is never replaced. */
         void readWaiting(ConsumerRecord<String, byte[]> record) {
-            records++;
-            if (record.value() == null) {
-                return;
-            }
-            JobRequest request;
-            try {
-                request = REQUESTS.deserialize(record.topic(), record.value());
-            } catch (SerializationException e) {
-                skipped++;
-                log.warn("Skipping unreadable job {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                        record.offset(), record.key(), e.getMessage());
+            JobRequest request = readJob(record);
+            if (request == null) {
                 return;
             }
             JobState queued = JobState.queued(request);
@@ -333,6 +356,49 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
                 waiting++;
                 latestByStrategy.merge(queued.strategyId() == null ? "" : queued.strategyId(), queued,
                         (a, b) -> submitted(b).isAfter(submitted(a)) ? b : a);
+            }
+        }
+
+        /**
+         * Restores the keys of the jobs of one poll that were submitted with one, where Redis has none. Of two
+         * jobs with one key (Kafka took the first after its send timed out, so the key was freed for a retry),
+         * whichever is read first wins.
+         */
+        void restoreKeys(ConsumerRecords<String, byte[]> polled) {
+            List<Mono<Boolean>> writes = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : polled) {
+                JobRequest request = readJob(record);
+                if (request == null || request.idempotency() == null) {
+                    continue;
+                }
+                Duration left = retention.minus(Duration.between(submitted(JobState.queued(request)),
+                        clock.instant()));
+                if (left.isNegative() || left.isZero()) {
+                    expired++;
+                    continue;
+                }
+                IdempotentSubmission accepted = new IdempotentSubmission(request.jobId(), request.strategyId(),
+                        request.params(), request.submittedAt(), request.idempotency().fingerprint(), true);
+                writes.add(store.restoreKey(request.idempotency().key(), accepted, left));
+            }
+            Long written = Flux.fromIterable(writes).flatMap(write -> write, KEY_WRITES_IN_FLIGHT)
+                    .filter(Boolean::booleanValue).count().block(REDIS_TIMEOUT);
+            keys += written == null ? 0 : written;
+        }
+
+        /** The job of a record, or null for a tombstone or an unreadable record (which is logged). */
+        private JobRequest readJob(ConsumerRecord<String, byte[]> record) {
+            records++;
+            if (record.value() == null) {
+                return null;
+            }
+            try {
+                return REQUESTS.deserialize(record.topic(), record.value());
+            } catch (SerializationException e) {
+                skipped++;
+                log.warn("Skipping unreadable job {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+                        record.offset(), record.key(), e.getMessage());
+                return null;
             }
         }
 
@@ -365,9 +431,9 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         }
 
         String summary(Instant at) {
-            return restoredHere.size() + " job state(s) restored (" + waiting + " of them QUEUED) from " + records
-                    + " record(s), " + expired + " past retention, " + skipped + " not terminal or unreadable, at "
-                    + at;
+            return restoredHere.size() + " job state(s) restored (" + waiting + " of them QUEUED) and " + keys
+                    + " idempotency key(s) from " + records + " record(s), " + expired + " past retention, "
+                    + skipped + " not terminal or unreadable, at " + at;
         }
 
         private Instant finished(JobState state) {

@@ -5,11 +5,11 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * The Redis side of rebuilding job results from {@code strategy.results}: a marker written once the
- * job states are complete (it disappears with everything else when Redis is emptied or restarts
- * without persistence), a lock so that one replica rebuilds at a time, and writes that never replace
- * what a worker or the API stored meanwhile. Failures surface as
- * {@link io.mystocks.api.web.DependencyUnavailableException}.
+ * The Redis side of rebuilding job results from {@code strategy.results} (and idempotency keys from
+ * {@code strategy.jobs}): a marker written once the job states and keys are complete (it disappears
+ * with everything else when Redis is emptied or restarts without persistence), a lock so that one
+ * replica rebuilds at a time, and writes that never replace what a worker or the API stored meanwhile.
+ * Failures surface as {@link io.mystocks.api.web.DependencyUnavailableException}.
  */
 public interface ResultsStore {
 
@@ -33,6 +33,14 @@ public interface ResultsStore {
      * @return whether it was written
      */
     Mono<Boolean> restore(JobState terminal, Duration ttl, boolean replace);
+
+    /**
+     * Restores what an {@code Idempotency-Key} stood for, to expire after {@code ttl}, unless the key stands
+     * for a submission already.
+     *
+     * @return whether it was written
+     */
+    Mono<Boolean> restoreKey(String key, IdempotentSubmission accepted, Duration ttl);
 
     /** Makes {@code jobId} the strategy's latest job unless a newer submission already is. */
     Mono<Void> restoreLatest(String strategyId, String jobId, Duration ttl);

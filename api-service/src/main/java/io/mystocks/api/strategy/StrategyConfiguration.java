@@ -35,8 +35,8 @@ class StrategyConfiguration {
 
     @Bean
     JobSubmitter jobSubmitter(JobQueue queue, JobStateStore states, IdempotencyStore keys, QueueDepth depth,
-                              Clock clock, JobProperties properties) {
-        return new JobSubmitter(queue, states, keys, depth, clock, properties);
+                              ResultsRebuild rebuild, Clock clock, JobProperties properties) {
+        return new JobSubmitter(queue, states, keys, depth, rebuild, clock, properties);
     }
 
     @Bean

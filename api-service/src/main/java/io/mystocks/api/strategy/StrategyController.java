@@ -71,7 +71,8 @@ final class StrategyController {
                     the same 202 answer (same job, header Idempotent-Replayed: true) and queues nothing; the \
                     key with another request is 422, a retry while the first is still being queued 409. 503 \
                     with Retry-After when Kafka is unavailable, when the queue holds max-queue-depth jobs, or \
-                    (with a key) when Redis is unavailable; nothing is queued then.""")
+                    (with a key) when Redis is unavailable or still restoring the keys it lost; nothing is \
+                    queued then.""")
     @ApiResponse(responseCode = "202", description = "queued, or found queued by an earlier request with the key")
     @ApiResponse(responseCode = "409", description = "a request with this Idempotency-Key is still being queued",
             content = @Content(schema = @Schema(ref = JobController.ERROR_ENVELOPE)))

@@ -120,6 +120,9 @@ final class InMemoryJobs implements JobQueue, JobStateStore, IdempotencyStore, Q
     @Override
     public Mono<IdempotentSubmission> claim(String key, IdempotentSubmission pending, Duration ttl) {
         return redis().then(Mono.fromSupplier(() -> {
+            if (!complete) {
+                throw new ResultsIncompleteException("the idempotency key '" + key + "' is not restored yet");
+            }
             IdempotentSubmission holder = keys.putIfAbsent(key, pending);
             if (holder == null) {
                 keyTtls.put(key, ttl);

@@ -22,7 +22,7 @@ class JobsSliceConfig {
 
     @Bean
     JobSubmitter jobSubmitter(InMemoryJobs jobs, MutableClock clock, JobProperties properties) {
-        return new JobSubmitter(jobs, jobs, jobs, jobs, clock, properties);
+        return new JobSubmitter(jobs, jobs, jobs, jobs, jobs, clock, properties);
     }
 
     @Bean

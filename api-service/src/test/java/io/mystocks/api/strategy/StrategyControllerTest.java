@@ -13,6 +13,7 @@ import io.mystocks.contracts.JobStatus;
 import io.mystocks.contracts.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -339,6 +340,44 @@ class StrategyControllerTest {
                 "\"submitted_at\":\"2026-12-03T10:15:30.123Z\"", "\"top_n\":5");
         assertThat(jobs.keys.get("order-42").accepted()).isTrue();
         assertThat(jobs.keyTtls.get("order-42")).isEqualTo(Duration.ofDays(7));
+        assertThat(jobs.queued.getFirst().idempotency()).isEqualTo(new JobRequest.Idempotency("order-42",
+                jobs.keys.get("order-42").fingerprint()));
+    }
+
+    @Test
+    void aKeyRestoredFromTheJobsTopicIsAnsweredWithTheParametersInTheStrategysOrder() {
+        ExecuteRequest request = ExecuteRequest.parse(Json.mapper().readTree("{\"strategy_id\": \"value\"}"),
+                StrategyCatalog.standard());
+        Map<String, Object> unordered = new LinkedHashMap<>();
+        unordered.put("min_score", new BigDecimal("60"));
+        unordered.put("top_n", 20);
+        jobs.keys.put("k-restored", new IdempotentSubmission("job-restored", "value", unordered, clock.instant(),
+                JobSubmitter.fingerprint(request), true));
+
+        String answer = executeWithKey("{\"strategy_id\": \"value\"}", "k-restored").expectStatus().isAccepted()
+                .expectHeader().valueEquals(StrategyController.REPLAYED, "true")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(data(answer)).contains("\"job_id\":\"job-restored\"", "\"params\":{\"top_n\":20,\"min_score\":60}");
+        assertThat(jobs.queued).isEmpty();
+    }
+
+    @Test
+    void aNewKeyIs503AndQueuesNothingUntilTheKeysRedisLostAreRestored() {
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-held").expectStatus().isAccepted();
+        jobs.complete = false;
+
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-new").expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .startsWith("Idempotency-Key 'k-new' cannot be checked while the job data Redis lost is "
+                                + "restored from Kafka"));
+        executeWithKey("{\"strategy_id\": \"value\"}", "k-held").expectStatus().isAccepted()
+                .expectHeader().valueEquals(StrategyController.REPLAYED, "true");
+        execute("{\"strategy_id\": \"value\"}", "r").expectStatus().isAccepted();
+
+        assertThat(jobs.queued).hasSize(2);
+        assertThat(jobs.keys).containsOnlyKeys("k-held");
     }
 
     @Test
