@@ -8,10 +8,12 @@ import java.util.List;
 enum Service {
     // G1 services start with their whole heap: left to size it, G1 kept each heap small (130-220 MB
     // committed) with the old generation 90 % full, and ran a concurrent marking cycle for almost every
-    // young collection (the worker: 144 for 203), on the two cores the stack shares.
+    // young collection (the worker: 144 for 203), on the two cores the stack shares. The worker (about 100 MB
+    // live: closed bars, price series) also promotes results that wait for Kafka and Redis; at 512m it still
+    // ran a concurrent cycle for two young collections of three under the job benchmark.
     INGEST("ingest-service", "384m", List.of("-Xms384m")),
     INDICATORS("indicator-streams", "768m", List.of("-Xms768m")),
-    WORKER("strategy-worker", "512m", List.of("-Xms512m")),
+    WORKER("strategy-worker", "768m", List.of("-Xms768m")),
     // The API's read model holds 1,000 bars per symbol and interval plus the indicator state of the series
     // read; at 768m G1 ran a concurrent cycle every few seconds under load (16 % of the API's CPU), at 1536m
     // it barely collects beyond the young generation. ZGC: with G1 its young pauses averaged 58 ms (300 in a
