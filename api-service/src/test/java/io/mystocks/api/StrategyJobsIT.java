@@ -331,6 +331,31 @@ class StrategyJobsIT extends LiveApplication {
     }
 
     @Test
+    void aJobIsAnsweredWithItsStateAsStoredByteForByte() {
+        String stored = storedState("stored-as-is",
+                "{\"tiny\":1.0E-6,\"items\":[{\"score\":99.50,\"name\":\"\u00e9\"}]}");
+        redisson.getBucket(JobState.redisKey("stored-as-is"), StringCodec.INSTANCE).set(stored);
+
+        String body = client.get().uri("/api/strategy/{id}/result", "stored-as-is").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).startsWith("{\"success\":true,").contains("\"data\":" + stored + ",\"request_id\":");
+    }
+
+    @Test
+    void aStoredResultThatIsNotWellFormedIsSetAsideLikeAnyUnreadableState() {
+        String broken = storedState("broken-result", "{\"items\":[1,2}");
+        redisson.getBucket(JobState.redisKey("broken-result"), StringCodec.INSTANCE).set(broken);
+
+        client.get().uri("/api/strategy/{id}/result", "broken-result").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2");
+        assertThat(redisson.getBucket("mystocks:unreadable:" + JobState.redisKey("broken-result"),
+                StringCodec.INSTANCE).get()).isEqualTo(broken);
+    }
+
+    @Test
     void anUnreadableCancelRequestIsReplacedByTheNewOne() {
         String jobId = jobId(execute("{\"strategy_id\": \"growth\"}", null));
         redisson.getBucket(JobCancel.redisKey(jobId), StringCodec.INSTANCE).set("not json");
@@ -425,6 +450,14 @@ class StrategyJobsIT extends LiveApplication {
     /** The envelope's data as sent, field order included. */
     private static String data(EntityExchangeResult<String> answer) {
         return Json.mapper().writeValueAsString(Json.mapper().readTree(answer.getResponseBody()).at("/data"));
+    }
+
+    /** A SUCCEEDED state as a worker writes it, with the given result JSON. */
+    private static String storedState(String jobId, String result) {
+        return "{\"job_id\":\"" + jobId + "\",\"strategy_id\":\"value\",\"status\":\"SUCCEEDED\","
+                + "\"progress\":1.0,\"message\":\"succeeded\",\"submitted_at\":\"2026-12-04T10:00:00Z\","
+                + "\"started_at\":\"2026-12-04T10:00:01Z\",\"finished_at\":\"2026-12-04T10:00:02Z\","
+                + "\"result\":" + result + ",\"attempts\":1,\"worker\":\"w-1\"}";
     }
 
     private JobState state(String jobId) {

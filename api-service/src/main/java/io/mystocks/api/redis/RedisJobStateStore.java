@@ -1,6 +1,8 @@
 package io.mystocks.api.redis;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.mystocks.api.strategy.JobStateStore;
+import io.mystocks.api.strategy.StoredJob;
 import io.mystocks.api.strategy.UnreadableValueException;
 import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
@@ -8,6 +10,8 @@ import io.mystocks.contracts.JobStatus;
 import io.mystocks.contracts.Json;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.redisson.api.RBucketReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.RedisException;
@@ -15,6 +19,7 @@ import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Job states in Redis as JSON strings under {@link JobState#redisKey(String)}, each strategy's latest
@@ -26,6 +31,9 @@ final class RedisJobStateStore implements JobStateStore {
 
     /** How long a set-aside value without a TTL of its own is kept for an operator to look at. */
     private static final Duration SET_ASIDE_TTL = Duration.ofDays(7);
+    /** Reads a job state's fields and skips over its result. */
+    private static final ObjectMapper SUMMARIES = Json.mapper().rebuild()
+            .addMixIn(JobState.class, WithoutResult.class).build();
 
     private final RedissonReactiveClient redis;
 
@@ -55,9 +63,23 @@ final class RedisJobStateStore implements JobStateStore {
     /** A state that cannot be decoded is set aside, so that the job is restored from the results topic. */
     @Override
     public Mono<JobState> find(String jobId) {
+        return read(jobId, json -> RedisScripts.decode(json, JobState.class, JobState.redisKey(jobId)));
+    }
+
+    /**
+     * As {@link #find}, but the result is only checked to be well-formed JSON, not turned into objects: the
+     * answer sends the stored JSON itself.
+     */
+    @Override
+    public Mono<StoredJob> findStored(String jobId) {
+        return read(jobId, json -> RedisScripts.decode(SUMMARIES, json, JobState.class, JobState.redisKey(jobId))
+                .map(summary -> new StoredJob(summary, json)));
+    }
+
+    private <T> Mono<T> read(String jobId, Function<String, Optional<T>> decode) {
         String key = JobState.redisKey(jobId);
         return Mono.defer(() -> bucket(key).get())
-                .flatMap(json -> RedisScripts.decode(json, JobState.class, key).map(Mono::just)
+                .flatMap(json -> decode.apply(json).map(Mono::just)
                         .orElseGet(() -> setAside(key, json).then(Mono.error(new UnreadableValueException(
                                 "the stored state of job " + jobId + " cannot be read (it is corrupt or was "
                                         + "written by an incompatible version)")))))
@@ -108,5 +130,9 @@ final class RedisJobStateStore implements JobStateStore {
 
     private RBucketReactive<String> bucket(String key) {
         return redis.getBucket(key, StringCodec.INSTANCE);
+    }
+
+    @JsonIgnoreProperties("result")
+    private abstract static class WithoutResult {
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /** The Lua scripts and the error and JSON handling the Redis adapters share. */
 final class RedisScripts {
@@ -133,8 +134,12 @@ final class RedisScripts {
      * version), which is logged with its key: only an operator can say how it got there.
      */
     static <T> Optional<T> decode(String json, Class<T> type, String key) {
+        return decode(Json.mapper(), json, type, key);
+    }
+
+    static <T> Optional<T> decode(ObjectMapper mapper, String json, Class<T> type, String key) {
         try {
-            return Optional.of(Json.mapper().readValue(json, type));
+            return Optional.of(mapper.readValue(json, type));
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             log.warn("The value under {} is not a valid {} ({} characters): {}", key, type.getSimpleName(),
                     json.length(), e.getMessage());

@@ -44,21 +44,21 @@ final class JobService {
     }
 
     /**
-     * The state of a job, where {@code id} is a job id or a strategy id meaning that strategy's
+     * The state of a job as stored, where {@code id} is a job id or a strategy id meaning that strategy's
      * latest job.
      */
-    Mono<JobState> state(String id) {
+    Mono<StoredJob> stored(String id) {
         if (catalog.contains(id)) {
             return known(store.latestJobId(id), () -> ApiException.notFound("strategy " + id + " has no jobs yet; "
                     + "submit one with POST /api/strategy/execute"))
-                    .flatMap(jobId -> known(store.find(jobId), () -> ApiException.notFound("the latest job " + jobId
-                            + " of strategy " + id + " has expired")));
+                    .flatMap(jobId -> known(store.findStored(jobId), () -> ApiException.notFound("the latest job "
+                            + jobId + " of strategy " + id + " has expired")));
         }
         if (!JOB_ID.matcher(id).matches()) {
             return Mono.error(ApiException.badRequest("'" + id + "' is neither a job id (a UUID from POST "
                     + "/api/strategy/execute) nor a strategy id (" + String.join(", ", catalog.ids()) + ")"));
         }
-        return job(id);
+        return known(store.findStored(id), () -> unknownJob(id));
     }
 
     /** The state of the job with this id (not a strategy id). */
@@ -67,8 +67,12 @@ final class JobService {
             return Mono.error(ApiException.invalid(new FieldViolation("job_id", "INVALID_JOB_ID", "'" + jobId
                     + "' is not a job id; use the job_id that POST /api/strategy/execute answered")));
         }
-        return known(store.find(jobId), () -> ApiException.notFound("unknown job " + jobId + ": job ids come "
-                + "from POST /api/strategy/execute, and job states are kept for " + retention.toDays() + " days"));
+        return known(store.find(jobId), () -> unknownJob(jobId));
+    }
+
+    private ApiException unknownJob(String jobId) {
+        return ApiException.notFound("unknown job " + jobId + ": job ids come from POST /api/strategy/execute, "
+                + "and job states are kept for " + retention.toDays() + " days");
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mystocks.api.strategy;
 import io.mystocks.contracts.JobCancel;
 import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
+import io.mystocks.contracts.Json;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +29,14 @@ public interface JobStateStore {
 
     /** The job's state, or empty if the job is unknown or expired. */
     Mono<JobState> find(String jobId);
+
+    /**
+     * The job's state as stored, for answering with it; empty if the job is unknown or expired. A store
+     * that keeps no JSON writes it from {@link #find}.
+     */
+    default Mono<StoredJob> findStored(String jobId) {
+        return find(jobId).map(state -> new StoredJob(state, Json.mapper().writeValueAsString(state)));
+    }
 
     /** The id of the strategy's most recently submitted job, or empty. */
     Mono<String> latestJobId(String strategyId);

@@ -4,7 +4,6 @@ import io.mystocks.api.web.Envelope;
 import io.mystocks.api.web.Envelopes;
 import io.mystocks.api.web.RequestIds;
 import io.mystocks.contracts.JobRequest;
-import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -104,9 +103,9 @@ final class StrategyController {
             description = "id is a job id, or a strategy id meaning that strategy's latest job. 503 with "
                     + "Retry-After instead of 404 while the results are being rebuilt from Kafka after Redis lost "
                     + "them.")
-    Mono<Envelope<JobState>> result(@Parameter(description = "a job id or a strategy id") @PathVariable String id,
-                                    ServerWebExchange exchange) {
-        return jobs.state(id).map(state -> envelopes.ok(exchange, state));
+    Mono<Envelope<StoredJob>> result(@Parameter(description = "a job id or a strategy id") @PathVariable String id,
+                                     ServerWebExchange exchange) {
+        return jobs.stored(id).map(job -> envelopes.ok(exchange, job));
     }
 
     /** The answer to a submission; a replay repeats the first answer, status QUEUED included. */
