@@ -15,18 +15,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The last closed bars of every symbol and interval, at most {@code capacity} each, one store entry
  * per bar under {@code symbol|interval|openTime}. The open time is written as zero-padded epoch
- * milliseconds so that the store's byte order is time order, and a prefix scan of {@code symbol|interval|}
+ * milliseconds so that the store's byte order is time order, and a scan of {@code symbol|interval|}
  * reads one series oldest first. One entry per bar keeps a close to one changelog record (plus one
  * tombstone once the series is full) instead of rewriting the whole series.
  *
- * <p>Entry counts are cached per series and rebuilt on first use after a task starts.
+ * <p>Design note. Every bar dropped from a full series leaves a tombstone in RocksDB at the series' old
+ * end until compaction removes it, and a scan from the start of the series' prefix steps over all of
+ * them: after a backfill of five years of daily bars into a 300-bar history, each drop and each load
+ * walked over hundreds of deleted keys, and the stream thread spent most of its time in RocksDB seeks.
+ * So each series' entry count and oldest kept open time are kept in memory (found by one scan on first
+ * use after a task starts), and every scan starts at the oldest kept bar, past the tombstones.
  */
 final class BarHistory {
     private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
+    /** Sorts after every zero-padded open time: the upper bound of a series' range. */
+    private static final String END_OF_SERIES = "9999999999999";
 
     private final KeyValueStore<String, Bar> store;
     private final int capacity;
-    private final Map<String, Integer> counts = new HashMap<>();
+    private final Map<String, Extent> extents = new HashMap<>();
 
     BarHistory(KeyValueStore<String, Bar> store, int capacity) {
         this.store = store;
@@ -34,24 +41,24 @@ final class BarHistory {
     }
 
     static String key(Bar bar) {
-        return prefix(bar.symbol(), bar.interval()) + String.format("%013d", bar.openTime().toEpochMilli());
+        return prefix(bar.symbol(), bar.interval()) + openTime(bar.openTime().toEpochMilli());
     }
 
     /** Appends a closed bar and drops the oldest bars beyond the capacity. */
     void append(Bar bar) {
         String prefix = prefix(bar.symbol(), bar.interval());
-        int count = counts.computeIfAbsent(prefix, this::count);
+        Extent extent = extents.computeIfAbsent(prefix, this::scan);
         String key = key(bar);
         Bar stored = store.get(key);
         if (stored == null) {
-            count++;
+            extent.count++;
+            extent.oldest = Math.min(extent.oldest, bar.openTime().toEpochMilli());
         }
         // A backfill run again brings the same bars: rewriting one would only add a changelog record.
         if (!bar.equals(stored)) {
             store.put(key, bar);
         }
-        count -= dropOldest(prefix, count - capacity);
-        counts.put(prefix, count);
+        dropOldest(prefix, extent);
     }
 
     /** The closed bars of a series, oldest first, at most the capacity. */
@@ -65,8 +72,13 @@ final class BarHistory {
      * see them.
      */
     List<Bar> load(String symbol, Interval interval, Instant end) {
-        List<Bar> bars = new ArrayList<>();
-        try (KeyValueIterator<String, Bar> entries = store.prefixScan(prefix(symbol, interval), PREFIX_SERIALIZER)) {
+        String prefix = prefix(symbol, interval);
+        Extent extent = extents.computeIfAbsent(prefix, this::scan);
+        List<Bar> bars = new ArrayList<>(Math.min(extent.count, capacity));
+        if (extent.count == 0) {
+            return bars;
+        }
+        try (KeyValueIterator<String, Bar> entries = rangeFrom(prefix, extent.oldest)) {
             while (entries.hasNext()) {
                 Bar bar = entries.next().value;
                 if (bar.closeTime().isAfter(end)) {
@@ -78,37 +90,59 @@ final class BarHistory {
         return bars.size() <= capacity ? bars : List.copyOf(bars.subList(bars.size() - capacity, bars.size()));
     }
 
-    /** Forgets the cached counts; the store stays as it is. */
+    /** Forgets what is known of each series in memory; the store stays as it is. */
     void reset() {
-        counts.clear();
+        extents.clear();
     }
 
-    private int dropOldest(String prefix, int excess) {
+    /** Deletes the oldest entries beyond the capacity, and moves the series' oldest open time past them. */
+    private void dropOldest(String prefix, Extent extent) {
+        int excess = extent.count - capacity;
         if (excess <= 0) {
-            return 0;
+            return;
         }
-        List<String> oldest = new ArrayList<>(excess);
-        try (KeyValueIterator<String, Bar> entries = store.prefixScan(prefix, PREFIX_SERIALIZER)) {
-            while (oldest.size() < excess && entries.hasNext()) {
-                oldest.add(entries.next().key);
+        List<String> dropped = new ArrayList<>(excess);
+        try (KeyValueIterator<String, Bar> entries = rangeFrom(prefix, extent.oldest)) {
+            while (dropped.size() < excess && entries.hasNext()) {
+                dropped.add(entries.next().key);
             }
+            extent.oldest = entries.hasNext() ? openTimeOf(prefix, entries.peekNextKey()) : Long.MAX_VALUE;
         }
-        oldest.forEach(store::delete);
-        return oldest.size();
+        dropped.forEach(store::delete);
+        extent.count -= dropped.size();
     }
 
-    private int count(String prefix) {
-        int count = 0;
+    /** The entry count and oldest open time of a series, by one scan of its whole prefix. */
+    private Extent scan(String prefix) {
+        Extent extent = new Extent();
         try (KeyValueIterator<String, Bar> entries = store.prefixScan(prefix, PREFIX_SERIALIZER)) {
             while (entries.hasNext()) {
-                entries.next();
-                count++;
+                extent.oldest = Math.min(extent.oldest, openTimeOf(prefix, entries.next().key));
+                extent.count++;
             }
         }
-        return count;
+        return extent;
+    }
+
+    private KeyValueIterator<String, Bar> rangeFrom(String prefix, long oldestOpenMillis) {
+        return store.range(prefix + openTime(oldestOpenMillis), prefix + END_OF_SERIES);
+    }
+
+    private static long openTimeOf(String prefix, String key) {
+        return Long.parseLong(key, prefix.length(), key.length(), 10);
+    }
+
+    private static String openTime(long epochMillis) {
+        return String.format("%013d", epochMillis);
     }
 
     private static String prefix(String symbol, Interval interval) {
         return IndicatorSnapshot.key(symbol, interval) + '|';
+    }
+
+    /** What is known of one series without reading it: how many bars it holds and when the oldest opened. */
+    private static final class Extent {
+        int count;
+        long oldest = Long.MAX_VALUE;
     }
 }
