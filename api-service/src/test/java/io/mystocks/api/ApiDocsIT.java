@@ -2,6 +2,7 @@ package io.mystocks.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mystocks.api.web.ReadRoutes;
 import io.mystocks.contracts.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,17 @@ class ApiDocsIT extends OfflineApplication {
         assertThat(routes).hasSizeGreaterThan(20).contains("GET /api/data/stock/{symbol}", "GET /ws/market",
                 "GET /metrics", "DELETE /api/cache", "GET /openapi.json", "GET /api/docs");
         assertThat(missing).as("routes missing from /openapi.json").isEmpty();
+    }
+
+    @Test
+    void everyRouteTheFastLaneAnswersIsMappedInSpringTooAndSoDocumented() {
+        Set<String> routes = routes();
+
+        List<String> fast = context.getBeansOfType(ReadRoutes.class).values().stream()
+                .flatMap(source -> source.readRoutes().stream()).map(route -> "GET " + route.template()).toList();
+
+        assertThat(fast).hasSizeGreaterThanOrEqualTo(13).contains("GET /api/data/kline/{symbol}", "GET /health");
+        assertThat(routes).containsAll(fast);
     }
 
     @Test

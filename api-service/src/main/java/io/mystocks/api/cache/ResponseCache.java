@@ -3,9 +3,9 @@ package io.mystocks.api.cache;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import io.mystocks.contracts.Json;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,11 +17,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 
 /**
- * One named cache of computed responses, in two levels: in process (Caffeine: bounded, short TTL)
- * and shared in Redis (longer TTL). A lookup tries the first level, then the second, then computes
+ * One named cache of computed answers, kept as their JSON, in two levels: in process (Caffeine: bounded, short
+ * TTL) and shared in Redis (longer TTL). A lookup tries the first level, then the second, then computes
  * and fills both. Concurrent lookups of one key share one load, so a burst computes once.
  *
  * <p>Redis is only worth its round trip for answers that cost more to compute than to fetch, decode and
@@ -44,7 +43,7 @@ public final class ResponseCache {
     private final CacheProperties properties;
     private final SharedCache shared;
     private final Clock clock;
-    private final AsyncCache<String, Object> local;
+    private final AsyncCache<String, byte[]> local;
     private final LongAdder sharedHits = new LongAdder();
     private final LongAdder sharedMisses = new LongAdder();
     private final LongAdder sharedErrors = new LongAdder();
@@ -75,17 +74,20 @@ public final class ResponseCache {
     }
 
     /**
-     * The cached value of {@code key} at {@code version}, or what {@code compute} makes of it. An empty
-     * computation is not cached.
+     * The cached JSON of {@code key} at {@code version}, or what {@code compute} encodes. A value found in the
+     * first level is answered at once ({@code Mono.just}), without waiting on anything.
      *
      * @param version identifies the data the value derives from; a new version is a new entry
-     * @param type    the value's class, to read it back from Redis (JSON)
+     * @param compute the value's JSON; it may throw, and what it throws reaches the caller uncached
      */
-    public <T> Mono<T> get(String key, String version, Class<T> type, Supplier<Mono<T>> compute) {
+    public Mono<byte[]> get(String key, String version, Supplier<byte[]> compute) {
         String fullKey = properties.prefix() + name + ':' + version + ':' + key;
-        CompletableFuture<Object> value = local.get(fullKey, (k, executor) -> load(k, type, compute).toFuture());
+        CompletableFuture<byte[]> value = local.get(fullKey, (k, executor) -> load(k, compute).toFuture());
+        if (value.isDone() && !value.isCompletedExceptionally()) {
+            return Mono.just(value.join());
+        }
         // Other callers may share the load: one of them going away must not cancel it.
-        return Mono.fromFuture(value, true).cast(type);
+        return Mono.fromFuture(value, true);
     }
 
     /** Empties the first level; returns roughly how many entries it held. */
@@ -124,7 +126,7 @@ public final class ResponseCache {
         return sharedErrors.sum();
     }
 
-    AsyncCache<String, Object> firstLevel() {
+    AsyncCache<String, byte[]> firstLevel() {
         return local;
     }
 
@@ -151,22 +153,24 @@ public final class ResponseCache {
      * Measures the computing thread's CPU time, not the wall time: on a busy machine a computation of tens of
      * microseconds can wait milliseconds for a core, and that wait is no reason to ask Redis instead.
      */
-    private <T> Mono<T> timed(Supplier<Mono<T>> compute) {
-        return Mono.defer(() -> {
+    private Mono<byte[]> timed(Supplier<byte[]> compute) {
+        return Mono.fromSupplier(() -> {
             long started = THREADS.getCurrentThreadCpuTime();
-            return compute.get().doOnNext(value -> recordCompute(THREADS.getCurrentThreadCpuTime() - started));
+            byte[] value = compute.get();
+            recordCompute(THREADS.getCurrentThreadCpuTime() - started);
+            return value;
         });
     }
 
-    private <T> Mono<Object> load(String fullKey, Class<T> type, Supplier<Mono<T>> compute) {
+    private Mono<byte[]> load(String fullKey, Supplier<byte[]> compute) {
         if (!sharedWorthIt()) {
-            return timed(compute).cast(Object.class);
+            return timed(compute);
         }
-        Mono<T> computed = timed(compute).doOnNext(value -> store(fullKey, value));
-        return fromShared(fullKey, type).switchIfEmpty(computed).cast(Object.class);
+        Mono<byte[]> computed = timed(compute).doOnNext(value -> store(fullKey, value));
+        return fromShared(fullKey).switchIfEmpty(computed);
     }
 
-    private <T> Mono<T> fromShared(String fullKey, Class<T> type) {
+    private Mono<byte[]> fromShared(String fullKey) {
         if (!sharedUsable()) {
             return Mono.empty();
         }
@@ -176,39 +180,17 @@ public final class ResponseCache {
                     sharedFailed("read", fullKey, error);
                     return Mono.empty();
                 })
-                .<T>handle((json, sink) -> {
-                    T value = parse(fullKey, json, type);
-                    if (value != null) {
-                        sink.next(value);
-                    }
-                })
+                .map(json -> json.getBytes(StandardCharsets.UTF_8))
                 .doOnNext(value -> sharedHits.increment())
                 .switchIfEmpty(Mono.fromRunnable(sharedMisses::increment));
     }
 
-    /** The value read back, or null (a miss) when the entry was written by an incompatible version. */
-    private <T> T parse(String fullKey, String json, Class<T> type) {
-        try {
-            return Json.mapper().readValue(json, type);
-        } catch (JacksonException e) {
-            log.debug("Cache {} ignores unreadable entry {}: {}", name, fullKey, e.getOriginalMessage());
-            return null;
-        }
-    }
-
     /** Writes the computed value to Redis in the background; the client does not wait for it. */
-    private void store(String fullKey, Object value) {
+    private void store(String fullKey, byte[] value) {
         if (!sharedUsable()) {
             return;
         }
-        String json;
-        try {
-            json = Json.mapper().writeValueAsString(value);
-        } catch (JacksonException e) {
-            log.warn("Cache {} cannot store {} in Redis: the value does not serialise: {}", name, fullKey,
-                    e.getOriginalMessage());
-            return;
-        }
+        String json = new String(value, StandardCharsets.UTF_8);
         Mono.defer(() -> shared.put(fullKey, json, properties.l2Ttl()))
                 .timeout(properties.l2Timeout())
                 .subscribe(null, error -> sharedFailed("write", fullKey, error));

@@ -62,6 +62,11 @@ class DocsConfiguration {
     }
 
     @Bean
+    ReplySchemas replySchemas() {
+        return new ReplySchemas();
+    }
+
+    @Bean
     OpenApiCustomizer mystocksOpenApiCustomizer() {
         return openApi -> {
             openApi.getComponents().addSchemas(ERROR_ENVELOPE, errorEnvelope());

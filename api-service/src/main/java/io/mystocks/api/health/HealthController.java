@@ -1,51 +1,56 @@
 package io.mystocks.api.health;
 
-import io.mystocks.api.web.Envelope;
-import io.mystocks.api.web.Envelopes;
+import io.mystocks.api.web.ReadRoute;
+import io.mystocks.api.web.ReadRoutes;
+import io.mystocks.api.web.Replies;
+import io.mystocks.api.web.Reply;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /** The service's front page and its health report. */
 @RestController
 @Tag(name = "operations", description = "Health, metrics and documentation")
-final class HealthController {
+final class HealthController implements ReadRoutes {
     private final HealthReporter reporter;
-    private final Envelopes envelopes;
-    private final Map<String, Object> index;
+    private final Replies replies;
+    private final Reply<Map<String, Object>> index;
 
-    HealthController(HealthReporter reporter, Envelopes envelopes, ServiceProperties service) {
+    HealthController(HealthReporter reporter, Replies replies, ServiceProperties service) {
         this.reporter = reporter;
-        this.envelopes = envelopes;
-        this.index = index(service);
+        this.replies = replies;
+        this.index = replies.ok(index(service));
+    }
+
+    @Override
+    public List<ReadRoute> readRoutes() {
+        return List.of(ReadRoute.of("/", request -> index()), ReadRoute.of("/health", request -> health()));
     }
 
     @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Service name, version and links to the documentation, health and metrics")
-    Envelope<Map<String, Object>> index(ServerWebExchange exchange) {
-        return envelopes.ok(exchange, index);
+    Reply<Map<String, Object>> index() {
+        return index;
     }
 
     /** 200 when healthy; 503 when degraded, still with the full report as data. */
     @GetMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Health of the service and of each dependency (kafka, redis, stores)",
             description = "200 with data.status healthy; 503 with data.status degraded and the report in data.")
-    ResponseEntity<Envelope<HealthReporter.HealthReport>> health(ServerWebExchange exchange) {
+    Reply<HealthReporter.HealthReport> health() {
         HealthReporter.HealthReport report = reporter.report();
         if (report.healthy()) {
-            return ResponseEntity.ok(envelopes.ok(exchange, report));
+            return replies.ok(report);
         }
-        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-        return ResponseEntity.status(status).body(envelopes.failure(exchange, status,
-                "service degraded: " + HealthReporter.problems(report), report));
+        return replies.failure(HttpStatus.SERVICE_UNAVAILABLE, "service degraded: "
+                + HealthReporter.problems(report), report);
     }
 
     private static Map<String, Object> index(ServiceProperties service) {

@@ -1,23 +1,27 @@
 package io.mystocks.api.indicators;
 
+import io.mystocks.api.cache.EncodedViews;
 import io.mystocks.api.cache.ResponseCache;
 import io.mystocks.api.cache.ResponseCaches;
 import io.mystocks.api.market.MarketReads;
-import io.mystocks.api.web.Envelope;
-import io.mystocks.api.web.Envelopes;
+import io.mystocks.api.web.ReadRoute;
+import io.mystocks.api.web.ReadRoutes;
+import io.mystocks.api.web.Replies;
+import io.mystocks.api.web.Reply;
 import io.mystocks.contracts.IndicatorSnapshot;
 import io.mystocks.contracts.Interval;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,21 +34,32 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping(path = "/api/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "indicators", description = "TA-Lib-compatible indicators over the read model's bars")
-final class IndicatorController {
+final class IndicatorController implements ReadRoutes {
     static final String CACHE = "indicators";
     private static final String INTERVAL = "bar interval: 1m 5m 15m 30m 60m 1d 1w 1M, or daily, weekly, monthly "
             + "(default 1d)";
 
     private final MarketReads reads;
     private final ResponseCache cache;
-    private final Envelopes envelopes;
+    private final Replies replies;
+    private final EncodedViews<String> snapshots = new EncodedViews<>();
     private final Clock clock;
 
-    IndicatorController(MarketReads reads, ResponseCaches caches, Envelopes envelopes, Clock clock) {
+    IndicatorController(MarketReads reads, ResponseCaches caches, Replies replies, Clock clock) {
         this.reads = reads;
         this.cache = caches.cache(CACHE);
-        this.envelopes = envelopes;
+        this.replies = replies;
         this.clock = clock;
+    }
+
+    @Override
+    public List<ReadRoute> readRoutes() {
+        return List.of(
+                ReadRoute.deferred("/api/indicators/{symbol}/all", request -> all(request.path("symbol"),
+                        request.query("interval"), request.query("period"))),
+                ReadRoute.deferred("/api/indicators/{symbol}/{indicator}", request -> series(request.path("symbol"),
+                        request.path("indicator"), request.query("interval"), request.query("period"),
+                        request.query("limit"), request.queryParams())));
     }
 
     @GetMapping("/{symbol}/all")
@@ -52,24 +67,23 @@ final class IndicatorController {
             description = "The snapshot indicator-streams published for the interval (source: snapshot), with the "
                     + "bar it belongs to; when none was published yet, the same set computed here from the bars "
                     + "(source: bars). Each value carries warmup_bars, bars_available and ready.")
-    Mono<Envelope<IndicatorViews.LatestIndicators>> all(
+    Mono<Reply<IndicatorViews.LatestIndicators>> all(
             @Parameter(description = MarketReads.SYMBOL_DESCRIPTION) @PathVariable String symbol,
             @Parameter(description = INTERVAL) @RequestParam(required = false) String interval,
             @Parameter(description = "daily, weekly or monthly; an alternative to interval")
-            @RequestParam(required = false) String period,
-            ServerWebExchange exchange) {
+            @RequestParam(required = false) String period) {
         String valid = reads.requireReadable(symbol);
         Interval parsed = reads.interval(interval, period);
         IndicatorSnapshot snapshot = reads.indicators(valid, parsed);
         if (snapshot != null) {
-            return Mono.just(envelopes.ok(exchange, IndicatorViews.latest(snapshot)));
+            return Mono.just(Reply.ofJson(snapshots.get(snapshot.key(), snapshot, null, null,
+                    () -> replies.encode(IndicatorViews.latest(snapshot)))));
         }
         long version = reads.requireKnown(valid, parsed);
         return cache.get(valid + '|' + parsed.code() + "|all", Long.toString(version),
-                        IndicatorViews.LatestIndicators.class,
-                        () -> Mono.fromSupplier(() -> reads.computed(valid, parsed,
+                        () -> replies.encode(reads.computed(valid, parsed,
                                 bars -> IndicatorViews.latest(valid, parsed, bars, clock.instant()))))
-                .map(latest -> envelopes.ok(exchange, latest));
+                .map(Reply::ofJson);
     }
 
     @GetMapping("/{symbol}/{indicator}")
@@ -80,7 +94,7 @@ final class IndicatorController {
                     + "series is computed over every bar kept and cut to the newest limit points; a point is "
                     + "ready once the warm-up is complete. 400 lists the valid names or the indicator's "
                     + "parameters with their bounds.")
-    Mono<Envelope<IndicatorViews.IndicatorSeries>> series(
+    Mono<Reply<IndicatorViews.IndicatorSeries>> series(
             @Parameter(description = MarketReads.SYMBOL_DESCRIPTION) @PathVariable String symbol,
             @Parameter(description = "indicator name or alias, such as SMA, MA, MACD, BOLL, KDJ")
             @PathVariable String indicator,
@@ -89,14 +103,13 @@ final class IndicatorController {
             @RequestParam(required = false) String period,
             @Parameter(description = "newest points to return, 1 to mystocks.read-model.max-bars-per-series "
                     + "(default 100)") @RequestParam(required = false) String limit,
-            ServerWebExchange exchange) {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         String valid = reads.requireReadable(symbol);
-        IndicatorRequest request = IndicatorRequest.parse(valid, indicator, interval, period, limit,
-                exchange.getRequest().getQueryParams(), reads);
+        IndicatorRequest request = IndicatorRequest.parse(valid, indicator, interval, period, limit, query, reads);
         long version = reads.requireKnown(valid, request.interval());
-        return cache.get(request.cacheKey(), Long.toString(version), IndicatorViews.IndicatorSeries.class,
-                        () -> Mono.fromSupplier(() -> reads.computed(valid, request.interval(),
+        return cache.get(request.cacheKey(), Long.toString(version),
+                        () -> replies.encode(reads.computed(valid, request.interval(),
                                 bars -> IndicatorViews.series(request, bars))))
-                .map(series -> envelopes.ok(exchange, series));
+                .map(Reply::ofJson);
     }
 }

@@ -29,6 +29,11 @@ record KlineQuery(String symbol, Interval interval, int limit, Instant from, Ins
     private static final String DATE_FORMATS = "an ISO date (2024-01-31) or date-time (2024-01-31T09:30:00, "
             + "optionally with an offset such as Z or +08:00)";
 
+    /** What identifies the answer among the series' k-lines of one bar version. */
+    String cacheKey() {
+        return symbol + '|' + interval.code() + '|' + limit + '|' + from + '|' + to;
+    }
+
     /** Parses the raw query parameters, reporting every problem at once. */
     static KlineQuery parse(String symbol, String interval, String period, String limit, String start, String end,
                             int maxLimit) {

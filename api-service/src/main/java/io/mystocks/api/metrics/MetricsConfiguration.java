@@ -4,12 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The HTTP request timer; Boot's own request observation is switched off in application.yml. */
+/** The HTTP request timers; Boot's own request observation is switched off in application.yml. */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
     @Bean
-    HttpMetricsFilter httpMetricsFilter(MeterRegistry registry) {
-        return new HttpMetricsFilter(registry);
+    HttpTimers httpTimers(MeterRegistry registry) {
+        return new HttpTimers(registry);
+    }
+
+    @Bean
+    HttpMetricsFilter httpMetricsFilter(HttpTimers timers) {
+        return new HttpMetricsFilter(timers);
     }
 }

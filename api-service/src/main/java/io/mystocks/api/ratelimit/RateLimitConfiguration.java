@@ -25,9 +25,14 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, MeterRegistry registry) {
+    ClientLimits clientLimits(TokenBuckets buckets, RateLimitProperties properties, MeterRegistry registry) {
         Counter rejected = Counter.builder("mystocks.rate_limit.rejected")
                 .description("requests answered 429 by this replica").register(registry);
-        return new RateLimitFilter(buckets, properties, rejected);
+        return new ClientLimits(buckets, properties, rejected);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(ClientLimits limits) {
+        return new RateLimitFilter(limits);
     }
 }

@@ -2,6 +2,10 @@ package io.mystocks.api.strategy;
 
 import io.mystocks.api.web.Envelope;
 import io.mystocks.api.web.Envelopes;
+import io.mystocks.api.web.ReadRoute;
+import io.mystocks.api.web.ReadRoutes;
+import io.mystocks.api.web.Replies;
+import io.mystocks.api.web.Reply;
 import io.mystocks.api.web.RequestIds;
 import io.mystocks.contracts.JobRequest;
 import io.mystocks.contracts.JobStatus;
@@ -33,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "strategies", description = "Stock screens and backtests, run asynchronously as jobs")
-final class StrategyController {
+final class StrategyController implements ReadRoutes {
     /** Set on the answer to a retried submission that found the job of an earlier one. */
     static final String REPLAYED = "Idempotent-Replayed";
 
@@ -41,22 +45,28 @@ final class StrategyController {
     private final JobService jobs;
     private final StrategyCatalog catalog;
     private final Envelopes envelopes;
-    private final List<StrategyViews.StrategyView> list;
+    private final Reply<List<StrategyViews.StrategyView>> list;
 
-    StrategyController(JobSubmitter submitter, JobService jobs, StrategyCatalog catalog, Envelopes envelopes) {
+    StrategyController(JobSubmitter submitter, JobService jobs, StrategyCatalog catalog, Envelopes envelopes,
+                       Replies replies) {
         this.submitter = submitter;
         this.jobs = jobs;
         this.catalog = catalog;
         this.envelopes = envelopes;
-        this.list = StrategyViews.of(catalog);
+        this.list = replies.ok(StrategyViews.of(catalog));
+    }
+
+    @Override
+    public List<ReadRoute> readRoutes() {
+        return List.of(ReadRoute.of("/api/strategies", request -> strategies()));
     }
 
     @GetMapping("/strategies")
     @Operation(summary = "Every strategy with its kind, description, tags and parameter schema",
             description = "params lists each parameter's type, default and bounds; strategy_id, strategy_name, "
                     + "strategy_type, parameters (name to default) and status repeat them for older clients.")
-    Envelope<List<StrategyViews.StrategyView>> strategies(ServerWebExchange exchange) {
-        return envelopes.ok(exchange, list);
+    Reply<List<StrategyViews.StrategyView>> strategies() {
+        return list;
     }
 
     /** 202 with the job id and links to its result, events and cancellation once the job is on Kafka. */

@@ -2,31 +2,35 @@ package io.mystocks.api.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /** Hands out CSRF tokens for the state-changing endpoints. */
 @RestController
 @Tag(name = "security", description = "CSRF tokens for the state-changing endpoints")
-final class CsrfController {
+final class CsrfController implements ReadRoutes {
     private final CsrfTokens tokens;
-    private final Envelopes envelopes;
+    private final Replies replies;
 
-    CsrfController(CsrfTokens tokens, Envelopes envelopes) {
+    CsrfController(CsrfTokens tokens, Replies replies) {
         this.tokens = tokens;
-        this.envelopes = envelopes;
+        this.replies = replies;
+    }
+
+    @Override
+    public List<ReadRoute> readRoutes() {
+        return List.of(ReadRoute.of("/api/csrf-token", request -> token()));
     }
 
     @GetMapping(path = "/api/csrf-token", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A CSRF token for the X-CSRF-Token header, valid for an hour on every replica")
-    ResponseEntity<Envelope<CsrfToken>> token(ServerWebExchange exchange) {
+    Reply<CsrfToken> token() {
         CsrfTokens.Issued issued = tokens.issue();
-        CsrfToken body = new CsrfToken(issued.token(), "csrf", issued.expiresInSeconds());
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(envelopes.ok(exchange, body));
+        return replies.ok(new CsrfToken(issued.token(), "csrf", issued.expiresInSeconds()))
+                .withHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     /**

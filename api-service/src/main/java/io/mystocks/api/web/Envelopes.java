@@ -1,6 +1,7 @@
 package io.mystocks.api.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,10 +33,19 @@ public final class Envelopes {
 
     Envelope<Void> error(ServerWebExchange exchange, HttpStatusCode status, String message,
                          List<FieldViolation> errors) {
-        return new Envelope<>(false, status.value(), message, null, RequestIds.of(exchange), now(), errors);
+        return error(RequestIds.of(exchange), status, message, errors);
+    }
+
+    Envelope<Void> error(String requestId, HttpStatusCode status, String message, List<FieldViolation> errors) {
+        return new Envelope<>(false, status.value(), message, null, requestId, now(), errors);
+    }
+
+    /** An envelope's timestamp: ISO-8601 UTC with milliseconds. */
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
     }
 
     private String now() {
-        return TIMESTAMP.format(clock.instant());
+        return timestamp(clock.instant());
     }
 }

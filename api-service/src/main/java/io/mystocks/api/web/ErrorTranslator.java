@@ -38,12 +38,19 @@ final class ErrorTranslator {
     }
 
     ApiError translate(Throwable error, ServerWebExchange exchange) {
+        if (error instanceof ResponseStatusException status) {
+            return fromStatus(status, exchange.getRequest());
+        }
+        return translate(error);
+    }
+
+    /** The error of a failure that did not come from Spring's request handling (no request needed). */
+    ApiError translate(Throwable error) {
         return switch (error) {
             case ApiException api -> new ApiError(api.status(), api.getMessage(), api.violations(),
                     retryAfter(api.retryAfter()));
             case DependencyUnavailableException down -> new ApiError(HttpStatus.SERVICE_UNAVAILABLE,
                     down.getMessage(), List.of(), retryAfter(down.retryAfter()));
-            case ResponseStatusException status -> fromStatus(status, exchange.getRequest());
             default -> tooLarge(error) ? contentTooLarge()
                     : ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR);
         };

@@ -15,12 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize           the largest request body accepted; larger ones get 413
  * @param contentSecurityPolicy the {@code Content-Security-Policy} header of every response
  * @param cors                  which browser origins may call the API
+ * @param fastLane              whether the hot GET reads are answered on Netty ahead of Spring's dispatcher
+ *                              ({@code io.mystocks.api.fastlane}); off, Spring answers every request
  */
 @Validated
 @ConfigurationProperties("mystocks.http")
 record HttpProperties(@DefaultValue("64KB") @NotNull DataSize maxBodySize,
                       @DefaultValue("default-src 'self'") @NotBlank String contentSecurityPolicy,
-                      @DefaultValue @Valid Cors cors) {
+                      @DefaultValue @Valid Cors cors,
+                      @DefaultValue("true") boolean fastLane) {
 
     /**
      * @param allowedOrigins origin patterns such as {@code https://app.example.com} or

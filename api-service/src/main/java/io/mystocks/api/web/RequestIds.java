@@ -29,7 +29,7 @@ public final class RequestIds {
     }
 
     /** The client's id when it is 1 to 128 characters of {@code [A-Za-z0-9._-]}, otherwise a new one. */
-    static String resolve(String header) {
+    public static String resolve(String header) {
         return isWellFormed(header) ? header : generate();
     }
 

@@ -7,23 +7,20 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Sets the browser hardening headers on every response, errors included. */
+/** Sets the {@link SecurityHeaders} on every response Spring answers, errors included. */
 final class SecurityHeadersFilter implements WebFilter, Ordered {
     static final int ORDER = FilterOrders.SECURITY_HEADERS;
 
-    private final String contentSecurityPolicy;
+    private final SecurityHeaders securityHeaders;
 
-    SecurityHeadersFilter(HttpProperties properties) {
-        this.contentSecurityPolicy = properties.contentSecurityPolicy();
+    SecurityHeadersFilter(SecurityHeaders securityHeaders) {
+        this.securityHeaders = securityHeaders;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Content-Security-Policy", contentSecurityPolicy);
+        securityHeaders.forEach(headers::set);
         return chain.filter(exchange);
     }
 

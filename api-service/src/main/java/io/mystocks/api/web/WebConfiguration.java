@@ -4,12 +4,15 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import reactor.core.publisher.Hooks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP plumbing every endpoint relies on: envelopes, request ids, security headers, CORS, body
- * limit, CSRF and the error handler. Filters run in that order, the request id first.
+ * The HTTP plumbing every endpoint relies on: envelopes (written by Jackson, or as bytes around pre-encoded
+ * {@link Reply} data), request ids, security headers, CORS, body limit, CSRF and the error handler. Filters
+ * run in that order, the request id first.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({HttpProperties.class, CsrfProperties.class})
@@ -27,6 +30,39 @@ public class WebConfiguration {
     }
 
     @Bean
+    Replies replies(JsonMapper mapper) {
+        return new Replies(mapper);
+    }
+
+    @Bean
+    ErrorTranslator errorTranslator(HttpProperties properties) {
+        return new ErrorTranslator(properties.maxBodySize().toBytes());
+    }
+
+    @Bean
+    EnvelopeWriter envelopeWriter(Replies replies, Envelopes envelopes, ErrorTranslator translator, JsonMapper mapper,
+                                  Clock clock) {
+        return new EnvelopeWriter(replies, envelopes, translator, mapper, clock);
+    }
+
+    /** Lets controllers return {@link Reply}: Spring writes it with the same envelope bytes as the fast lane. */
+    @Bean
+    WebFluxConfigurer replyCodec(EnvelopeWriter writer) {
+        ReplyWriter replyWriter = new ReplyWriter(writer);
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+                configurer.customCodecs().register(replyWriter);
+            }
+        };
+    }
+
+    @Bean
+    SecurityHeaders securityHeaders(HttpProperties properties) {
+        return new SecurityHeaders(properties);
+    }
+
+    @Bean
     CsrfTokens csrfTokens(CsrfProperties properties, Clock clock) {
         return new CsrfTokens(properties, clock);
     }
@@ -37,8 +73,8 @@ public class WebConfiguration {
     }
 
     @Bean
-    SecurityHeadersFilter securityHeadersFilter(HttpProperties properties) {
-        return new SecurityHeadersFilter(properties);
+    SecurityHeadersFilter securityHeadersFilter(SecurityHeaders headers) {
+        return new SecurityHeadersFilter(headers);
     }
 
     @Bean
@@ -57,7 +93,7 @@ public class WebConfiguration {
     }
 
     @Bean
-    ApiErrorHandler apiErrorHandler(HttpProperties properties, Envelopes envelopes, JsonMapper mapper) {
-        return new ApiErrorHandler(new ErrorTranslator(properties.maxBodySize().toBytes()), envelopes, mapper);
+    ApiErrorHandler apiErrorHandler(ErrorTranslator translator, EnvelopeWriter writer) {
+        return new ApiErrorHandler(translator, writer);
     }
 }

@@ -6,6 +6,7 @@ import io.mystocks.api.MutableClock;
 import io.mystocks.api.web.CsrfTestTokens;
 import io.mystocks.api.web.TestClockConfig;
 import io.mystocks.api.web.WebConfiguration;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
 
 @WebFluxTest(controllers = CacheController.class, properties = "mystocks.csrf.secret=" + CacheControllerTest.SECRET)
 @Import({WebConfiguration.class, TestClockConfig.class, CacheControllerTest.Config.class})
@@ -38,7 +38,7 @@ class CacheControllerTest {
     @BeforeEach
     void fillOneEntry() {
         redis.failing = false;
-        caches.cache("indicators").get("600519|1d|RSI", "v1", String.class, () -> Mono.just("42"))
+        caches.cache("indicators").get("600519|1d|RSI", "v1", () -> "42".getBytes(StandardCharsets.US_ASCII))
                 .block(Duration.ofSeconds(5));
     }
 

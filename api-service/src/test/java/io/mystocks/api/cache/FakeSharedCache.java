@@ -13,10 +13,14 @@ final class FakeSharedCache implements SharedCache {
     final AtomicInteger calls = new AtomicInteger();
     volatile boolean failing;
     volatile boolean hanging;
+    /** When set, reads wait for it: a Redis that answers late. */
+    volatile Mono<Void> readsWaitFor;
 
     @Override
     public Mono<String> get(String key) {
-        return call(Mono.fromSupplier(() -> entries.get(key)));
+        Mono<String> read = Mono.fromSupplier(() -> entries.get(key));
+        Mono<Void> wait = readsWaitFor;
+        return call(wait == null ? read : wait.then(read));
     }
 
     @Override

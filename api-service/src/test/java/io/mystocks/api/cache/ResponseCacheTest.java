@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mystocks.api.MutableClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -28,11 +30,11 @@ class ResponseCacheTest {
     void firstLookupComputesAndTheNextIsAnInProcessHit() {
         ResponseCache cache = replica.cache("indicators");
 
-        String first = cache.get("600519|1d|RSI", "v1", String.class, this::compute).block(WAIT);
-        String second = cache.get("600519|1d|RSI", "v1", String.class, this::compute).block(WAIT);
+        String first = text(cache.get("600519|1d|RSI", "v1", this::compute).block(WAIT));
+        String second = text(cache.get("600519|1d|RSI", "v1", this::compute).block(WAIT));
 
-        assertThat(first).isEqualTo("value-1");
-        assertThat(second).isEqualTo("value-1");
+        assertThat(first).isEqualTo("\"value-1\"");
+        assertThat(second).isEqualTo("\"value-1\"");
         assertThat(computations).hasValue(1);
         assertThat(cache.stats()).containsEntry("hits", 1L).containsEntry("misses", 1L)
                 .containsEntry("hit_rate", 0.5).containsEntry("size", 1L);
@@ -42,14 +44,14 @@ class ResponseCacheTest {
 
     @Test
     void anotherReplicaReadsTheValueFromRedisWithoutComputing() {
-        replica.cache("indicators").get("k", "v1", Sample.class, () -> Mono.just(new Sample("RSI", 42.5)))
-                .block(WAIT);
+        replica.cache("indicators").get("k", "v1", () -> bytes("{\"name\":\"RSI\",\"value\":42.5}")).block(WAIT);
         ResponseCache other = new ResponseCaches(properties, redis, clock, null).cache("indicators");
 
-        Sample read = other.get("k", "v1", Sample.class, () -> Mono.error(new AssertionError("computed")))
-                .block(WAIT);
+        String read = text(other.get("k", "v1", () -> {
+            throw new AssertionError("computed");
+        }).block(WAIT));
 
-        assertThat(read).isEqualTo(new Sample("RSI", 42.5));
+        assertThat(read).isEqualTo("{\"name\":\"RSI\",\"value\":42.5}");
         assertThat(other.stats()).containsEntry("l2_hits", 1L);
         assertThat(redis.entries.values()).singleElement().asString().contains("\"name\":\"RSI\"");
     }
@@ -58,27 +60,25 @@ class ResponseCacheTest {
     void newDataVersionIsANewEntry() {
         ResponseCache cache = replica.cache("indicators");
 
-        cache.get("k", "v1", String.class, this::compute).block(WAIT);
-        String afterNewBar = cache.get("k", "v2", String.class, this::compute).block(WAIT);
+        cache.get("k", "v1", this::compute).block(WAIT);
+        String afterNewBar = text(cache.get("k", "v2", this::compute).block(WAIT));
 
-        assertThat(afterNewBar).isEqualTo("value-2");
+        assertThat(afterNewBar).isEqualTo("\"value-2\"");
         assertThat(computations).hasValue(2);
     }
 
     @Test
     void concurrentMissesShareOneComputation() {
         ResponseCache cache = replica.cache("analysis");
-        Sinks.One<String> slow = Sinks.one();
-        Mono<String> first = cache.get("k", "v1", String.class, () -> {
-            computations.incrementAndGet();
-            return slow.asMono();
-        });
-        Mono<String> second = cache.get("k", "v1", String.class, this::compute);
+        Sinks.Empty<Void> redisAnswers = Sinks.empty();
+        redis.readsWaitFor = redisAnswers.asMono();
+        Mono<byte[]> first = cache.get("k", "v1", this::compute);
+        Mono<byte[]> second = cache.get("k", "v1", this::compute);
 
-        slow.tryEmitValue("shared");
+        redisAnswers.tryEmitEmpty();
 
-        assertThat(first.block(WAIT)).isEqualTo("shared");
-        assertThat(second.block(WAIT)).isEqualTo("shared");
+        assertThat(text(first.block(WAIT))).isEqualTo("\"value-1\"");
+        assertThat(text(second.block(WAIT))).isEqualTo("\"value-1\"");
         assertThat(computations).hasValue(1);
     }
 
@@ -87,15 +87,15 @@ class ResponseCacheTest {
         ResponseCache cache = replica.cache("indicators");
         redis.failing = true;
 
-        String value = cache.get("a", "v1", String.class, this::compute).block(WAIT);
+        String value = text(cache.get("a", "v1", this::compute).block(WAIT));
         int callsAfterFailure = redis.calls.get();
-        cache.get("b", "v1", String.class, this::compute).block(WAIT);
+        cache.get("b", "v1", this::compute).block(WAIT);
         int callsDuringBackOff = redis.calls.get();
         clock.advance(Duration.ofSeconds(6));
         redis.failing = false;
-        cache.get("c", "v1", String.class, this::compute).block(WAIT);
+        cache.get("c", "v1", this::compute).block(WAIT);
 
-        assertThat(value).isEqualTo("value-1");
+        assertThat(value).isEqualTo("\"value-1\"");
         assertThat(callsDuringBackOff).isEqualTo(callsAfterFailure);
         assertThat(redis.calls.get()).isGreaterThan(callsDuringBackOff);
         assertThat(cache.stats()).containsEntry("l2_errors", 1L);
@@ -106,27 +106,41 @@ class ResponseCacheTest {
         ResponseCache cache = replica.cache("indicators");
         redis.hanging = true;
 
-        String value = cache.get("a", "v1", String.class, this::compute).block(WAIT);
+        String value = text(cache.get("a", "v1", this::compute).block(WAIT));
 
-        assertThat(value).isEqualTo("value-1");
+        assertThat(value).isEqualTo("\"value-1\"");
         assertThat(cache.stats()).containsEntry("l2_errors", 1L);
     }
 
     @Test
-    void emptyComputationIsNotCached() {
+    void aComputationThatFailsReachesTheCallerAndIsNotCached() {
         ResponseCache cache = replica.cache("indicators");
 
-        String none = cache.get("k", "v1", String.class, Mono::empty).block(WAIT);
-        String later = cache.get("k", "v1", String.class, this::compute).block(WAIT);
+        Throwable failed = cache.get("k", "v1", () -> {
+            throw new IllegalStateException("no bars");
+        }).materialize().block(WAIT).getThrowable();
+        String later = text(cache.get("k", "v1", this::compute).block(WAIT));
 
-        assertThat(none).isNull();
-        assertThat(later).isEqualTo("value-1");
+        assertThat(failed).isInstanceOf(IllegalStateException.class).hasMessage("no bars");
+        assertThat(later).isEqualTo("\"value-1\"");
+    }
+
+    @Test
+    void aValueInTheFirstLevelIsAnsweredAtOnce() {
+        ResponseCache cache = replica.cache("indicators");
+        cache.get("k", "v1", this::compute).block(WAIT);
+        redis.hanging = true;
+
+        Mono<byte[]> hit = cache.get("k", "v1", this::compute);
+
+        assertThat(hit).isInstanceOf(Callable.class);
+        assertThat(text(hit.block(WAIT))).isEqualTo("\"value-1\"");
     }
 
     @Test
     void clearEmptiesBothLevels() {
-        replica.cache("indicators").get("k", "v1", String.class, this::compute).block(WAIT);
-        replica.cache("analysis").get("k", "v1", String.class, this::compute).block(WAIT);
+        replica.cache("indicators").get("k", "v1", this::compute).block(WAIT);
+        replica.cache("analysis").get("k", "v1", this::compute).block(WAIT);
 
         Map<String, Object> removed = replica.clear().block(WAIT);
 
@@ -137,7 +151,7 @@ class ResponseCacheTest {
 
     @Test
     void infoCountsTheSharedEntriesAndSaysWhenRedisDoesNotAnswer() {
-        replica.cache("indicators").get("k", "v1", String.class, this::compute).block(WAIT);
+        replica.cache("indicators").get("k", "v1", this::compute).block(WAIT);
 
         Map<String, Object> info = replica.info().block(WAIT);
         redis.failing = true;
@@ -157,8 +171,8 @@ class ResponseCacheTest {
                 null);
         ResponseCache cache = fast.cache("indicators");
 
-        cache.get("first", "v1", String.class, this::compute).block(WAIT);
-        cache.get("second", "v1", String.class, this::compute).block(WAIT);
+        cache.get("first", "v1", this::compute).block(WAIT);
+        cache.get("second", "v1", this::compute).block(WAIT);
 
         assertThat(redis.entries).containsOnlyKeys("mystocks:cache:indicators:v1:first");
         assertThat(cache.stats()).containsEntry("l2_bypassed", 1L).containsEntry("l2_misses", 1L)
@@ -170,15 +184,15 @@ class ResponseCacheTest {
     void aSlowComputationBringsRedisBackIntoUse() {
         ResponseCache cache = new ResponseCaches(properties.withL2MinCompute(Duration.ofMillis(20)), redis, clock,
                 null).cache("analysis");
-        cache.get("cheap", "v1", String.class, this::compute).block(WAIT);
+        cache.get("cheap", "v1", this::compute).block(WAIT);
         for (int i = 0; i < 30; i++) {
-            cache.get("slow" + i, "v1", String.class, () -> Mono.fromSupplier(() -> {
+            cache.get("slow" + i, "v1", () -> {
                 busy(Duration.ofMillis(40));
-                return "slow";
-            })).block(WAIT);
+                return bytes("\"slow\"");
+            }).block(WAIT);
         }
 
-        cache.get("after", "v1", String.class, this::compute).block(WAIT);
+        cache.get("after", "v1", this::compute).block(WAIT);
 
         assertThat(redis.entries).containsKey("mystocks:cache:analysis:v1:after");
     }
@@ -194,10 +208,15 @@ class ResponseCacheTest {
         assertThat(spins).isPositive();
     }
 
-    private Mono<String> compute() {
-        return Mono.fromSupplier(() -> "value-" + computations.incrementAndGet());
+    private byte[] compute() {
+        return bytes("\"value-" + computations.incrementAndGet() + "\"");
     }
 
-    record Sample(String name, double value) {
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] json) {
+        return json == null ? null : new String(json, StandardCharsets.UTF_8);
     }
 }

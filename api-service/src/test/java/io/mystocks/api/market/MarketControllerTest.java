@@ -4,6 +4,7 @@ import static io.mystocks.api.market.MarketFixtures.dailyBar;
 import static io.mystocks.api.market.MarketStoreTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mystocks.api.cache.TestCaches;
 import io.mystocks.api.web.TestClockConfig;
 import io.mystocks.api.web.WebConfiguration;
 import io.mystocks.contracts.Bar;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @WebFluxTest(controllers = MarketController.class)
-@Import({WebConfiguration.class, TestClockConfig.class, MarketControllerTest.Config.class})
+@Import({WebConfiguration.class, TestClockConfig.class, TestCaches.class, MarketControllerTest.Config.class})
 class MarketControllerTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
 

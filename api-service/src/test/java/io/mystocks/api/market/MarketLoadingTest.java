@@ -2,6 +2,7 @@ package io.mystocks.api.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mystocks.api.cache.TestCaches;
 import io.mystocks.api.web.TestClockConfig;
 import io.mystocks.api.web.WebConfiguration;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A read model that has not caught up with Kafka yet. */
 @WebFluxTest(controllers = MarketController.class)
-@Import({WebConfiguration.class, TestClockConfig.class, MarketLoadingTest.Config.class})
+@Import({WebConfiguration.class, TestClockConfig.class, TestCaches.class, MarketLoadingTest.Config.class})
 class MarketLoadingTest {
 
     @Autowired

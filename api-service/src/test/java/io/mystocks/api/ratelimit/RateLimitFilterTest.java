@@ -73,9 +73,9 @@ class RateLimitFilterTest {
         assertThat(rejection.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(rejection.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(rejection.violations().getFirst().code()).isEqualTo("RATE_LIMIT_EXCEEDED");
-        assertThat(exchange.getResponse().getHeaders().getFirst(RateLimitFilter.LIMIT)).isEqualTo("1");
-        assertThat(exchange.getResponse().getHeaders().getFirst(RateLimitFilter.REMAINING)).isEqualTo("0");
-        assertThat(exchange.getResponse().getHeaders().getFirst(RateLimitFilter.RESET)).isEqualTo("1");
+        assertThat(exchange.getResponse().getHeaders().getFirst(ClientLimits.LIMIT)).isEqualTo("1");
+        assertThat(exchange.getResponse().getHeaders().getFirst(ClientLimits.REMAINING)).isEqualTo("0");
+        assertThat(exchange.getResponse().getHeaders().getFirst(ClientLimits.RESET)).isEqualTo("1");
     }
 
     private RateLimitFilter filter(boolean trustForwardedFor) {
@@ -83,7 +83,7 @@ class RateLimitFilterTest {
                 Duration.ofMinutes(5));
         TokenBuckets buckets = new TokenBuckets(1, 1, 1000, Duration.ofMinutes(5), clock);
         Counter rejected = Counter.builder("rejected").register(new SimpleMeterRegistry());
-        return new RateLimitFilter(buckets, properties, rejected);
+        return new RateLimitFilter(new ClientLimits(buckets, properties, rejected));
     }
 
     private static boolean passes(RateLimitFilter filter, String remote, String forwardedFor) {
