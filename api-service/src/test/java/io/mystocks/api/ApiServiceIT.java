@@ -243,7 +243,8 @@ class ApiServiceIT extends LiveApplication {
                 "/api/data/kline/600519?interval=1d&limit=5&start=2026-12-02",
                 "/api/indicators/600519/SMA?timeperiod=2&limit=2", "/api/indicators/600519/all",
                 "/api/technical-analysis/600519", "/api/data/realtime/not-a-symbol!", "/api/data/stock/ZZZZ",
-                "/api/data/kline/600519?interval=7m&limit=0", "/api/indicators/600519/NOPE");
+                "/api/data/kline/600519?interval=7m&limit=0", "/api/indicators/600519/NOPE",
+                "/api/strategy/momentum/result", "/api/strategy/nope!/result");
 
         for (String uri : reads) {
             EntityExchangeResult<String> fast = read(uri, null);

@@ -1,7 +1,6 @@
 package io.mystocks.api.market;
 
 import io.mystocks.contracts.Bar;
-import io.mystocks.contracts.IndicatorSnapshot;
 import io.mystocks.contracts.LatestQuote;
 import java.time.Clock;
 import java.time.Duration;
@@ -232,7 +231,7 @@ final class MarketFeed implements SmartLifecycle {
                 switch (stored) {
                     case LatestQuote quote -> listener.onQuote(quote);
                     case Bar bar -> listener.onBar(bar);
-                    case IndicatorSnapshot snapshot -> listener.onIndicators(snapshot);
+                    case KeptSnapshot kept -> listener.onIndicators(kept.symbol(), kept.interval(), kept.json());
                     default -> {
                         // Reference data is not pushed.
                     }

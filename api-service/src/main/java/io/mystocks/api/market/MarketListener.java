@@ -2,6 +2,7 @@ package io.mystocks.api.market;
 
 import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.IndicatorSnapshot;
+import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.LatestQuote;
 
 /**
@@ -16,5 +17,9 @@ public interface MarketListener {
     /** A bar while it forms ({@code closed} false) and once more when it closes. */
     void onBar(Bar bar);
 
-    void onIndicators(IndicatorSnapshot snapshot);
+    /**
+     * An indicator snapshot of the series, as the JSON indicator-streams published (the contracts' JSON of an
+     * {@link IndicatorSnapshot}): listeners that only forward it need not decode it.
+     */
+    void onIndicators(String symbol, Interval interval, byte[] json);
 }

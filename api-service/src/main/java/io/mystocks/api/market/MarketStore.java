@@ -22,20 +22,20 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The latest market state from the output topics, held in memory so that every read is a map lookup.
- * Values are deserialised once, when they arrive. One thread applies records (the feed); request
+ * Values are deserialised once: when they arrive, except indicator snapshots, which are decoded when first
+ * read ({@link KeptSnapshot}). One thread applies records (the feed); request
  * threads read concurrently.
  */
 final class MarketStore {
     private final ConcurrentHashMap<String, LatestQuote> quotes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instrument> instruments = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Fundamentals> fundamentals = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, IndicatorSnapshot> indicators = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, KeptSnapshot> indicators = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<SeriesKey, BarSeries> series = new ConcurrentHashMap<>();
     private final Map<String, Interval> barTopics = new HashMap<>();
     private final JsonSerde<LatestQuote> quoteSerde = JsonSerde.of(LatestQuote.class);
     private final JsonSerde<Instrument> instrumentSerde = JsonSerde.of(Instrument.class);
     private final JsonSerde<Fundamentals> fundamentalsSerde = JsonSerde.of(Fundamentals.class);
-    private final JsonSerde<IndicatorSnapshot> indicatorSerde = JsonSerde.of(IndicatorSnapshot.class);
     private final JsonSerde<Bar> barSerde = JsonSerde.of(Bar.class);
     private final int maxBarsPerSeries;
     private volatile boolean ready;
@@ -81,8 +81,8 @@ final class MarketStore {
                     value == null ? null : fundamentalsSerde.deserialize(topic, value));
         }
         if (Topics.INDICATORS.name().equals(topic)) {
-            return put(indicators, requireKey(key, topic),
-                    value == null ? null : indicatorSerde.deserialize(topic, value));
+            String series = requireKey(key, topic);
+            return put(indicators, series, value == null ? null : KeptSnapshot.of(series, value));
         }
         throw new IllegalArgumentException("the read model does not read topic " + topic);
     }
@@ -107,8 +107,10 @@ final class MarketStore {
         return fundamentals.get(symbol);
     }
 
+    /** The series' latest snapshot, decoded on first read; null when none was published or it does not decode. */
     IndicatorSnapshot indicators(String symbol, Interval interval) {
-        return indicators.get(IndicatorSnapshot.key(symbol, interval));
+        KeptSnapshot kept = indicators.get(IndicatorSnapshot.key(symbol, interval));
+        return kept == null ? null : kept.snapshot();
     }
 
     /** Whether anything at all is known of the symbol. */

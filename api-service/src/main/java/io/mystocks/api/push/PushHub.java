@@ -2,7 +2,7 @@ package io.mystocks.api.push;
 
 import io.mystocks.api.market.MarketListener;
 import io.mystocks.contracts.Bar;
-import io.mystocks.contracts.IndicatorSnapshot;
+import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.LatestQuote;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,11 +64,15 @@ final class PushHub implements MarketListener {
     }
 
     @Override
-    public void onIndicators(IndicatorSnapshot snapshot) {
-        publish(Channel.indicators(snapshot.interval()), snapshot.symbol(), snapshot);
+    public void onIndicators(String symbol, Interval interval, byte[] json) {
+        publish(Channel.indicators(interval), symbol, json);
     }
 
-    /** Makes the record its stream's latest and hands it to the stream's subscribers. */
+    /**
+     * Makes the record its stream's latest and hands it to the stream's subscribers.
+     *
+     * @param record a contracts record, or its JSON as bytes when it arrived encoded
+     */
     synchronized void publish(Channel channel, String symbol, Object record) {
         long next = ++sequence;
         streams.compute(symbol, (key, symbolStreams) -> {

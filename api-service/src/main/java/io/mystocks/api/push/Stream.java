@@ -1,6 +1,7 @@
 package io.mystocks.api.push;
 
 import io.mystocks.contracts.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -52,7 +53,7 @@ final class Stream {
         if (ring == null && slots.length == 0) {
             return 0;
         }
-        PushEvent event = new PushEvent(sequence, channel, symbol, Json.mapper().writeValueAsString(value));
+        PushEvent event = new PushEvent(sequence, channel, symbol, json(value));
         latestEvent = event;
         if (ring != null) {
             append(event);
@@ -142,9 +143,15 @@ final class Stream {
 
     private PushEvent latestEvent() {
         if (latestEvent == null) {
-            latestEvent = new PushEvent(latestSequence, channel, symbol, Json.mapper().writeValueAsString(latest));
+            latestEvent = new PushEvent(latestSequence, channel, symbol, json(latest));
         }
         return latestEvent;
+    }
+
+    /** A record's JSON: written once here, or as it arrived when it came encoded. */
+    private static String json(Object value) {
+        return value instanceof byte[] encoded ? new String(encoded, StandardCharsets.UTF_8)
+                : Json.mapper().writeValueAsString(value);
     }
 
     private void append(PushEvent event) {

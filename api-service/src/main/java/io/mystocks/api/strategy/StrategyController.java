@@ -8,6 +8,7 @@ import io.mystocks.api.web.Replies;
 import io.mystocks.api.web.Reply;
 import io.mystocks.api.web.RequestIds;
 import io.mystocks.contracts.JobRequest;
+import io.mystocks.contracts.JobState;
 import io.mystocks.contracts.JobStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,8 @@ final class StrategyController implements ReadRoutes {
 
     @Override
     public List<ReadRoute> readRoutes() {
-        return List.of(ReadRoute.of("/api/strategies", request -> strategies()));
+        return List.of(ReadRoute.of("/api/strategies", request -> strategies()),
+                ReadRoute.deferred("/api/strategy/{id}/result", request -> result(request.path("id"))));
     }
 
     @GetMapping("/strategies")
@@ -113,9 +116,8 @@ final class StrategyController implements ReadRoutes {
             description = "id is a job id, or a strategy id meaning that strategy's latest job. 503 with "
                     + "Retry-After instead of 404 while the results are being rebuilt from Kafka after Redis lost "
                     + "them.")
-    Mono<Envelope<StoredJob>> result(@Parameter(description = "a job id or a strategy id") @PathVariable String id,
-                                     ServerWebExchange exchange) {
-        return jobs.stored(id).map(job -> envelopes.ok(exchange, job));
+    Mono<Reply<JobState>> result(@Parameter(description = "a job id or a strategy id") @PathVariable String id) {
+        return jobs.stored(id).map(job -> Reply.ofJson(job.json().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The answer to a submission; a replay repeats the first answer, status QUEUED included. */

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystocks.contracts.Bar;
 import io.mystocks.contracts.Fundamentals;
+import io.mystocks.contracts.IndicatorSnapshot;
+import io.mystocks.contracts.IndicatorValue;
 import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.Json;
 import io.mystocks.contracts.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +45,46 @@ class MarketStoreTest {
         store.apply(Topics.QUOTES_LATEST.name(), "600519", null);
 
         assertThat(store.quote("600519")).isNull();
+    }
+
+    @Test
+    void anIndicatorSnapshotIsDecodedWhenFirstReadAndItsJsonKeptAsPublished() {
+        IndicatorSnapshot snapshot = new IndicatorSnapshot("600519", Interval.D1, Instant.parse("2026-12-01T01:30:00Z"),
+                true, Map.of("RSI_14", new IndicatorValue(Map.of("value", 55.5), 15, 300, true)),
+                Instant.parse("2026-12-01T07:00:01Z"));
+        byte[] published = json(snapshot);
+
+        Object stored = store.apply(Topics.INDICATORS.name(), "600519|1d", published);
+
+        assertThat(stored).isInstanceOf(KeptSnapshot.class);
+        assertThat(((KeptSnapshot) stored).json()).isSameAs(published);
+        assertThat(store.indicators("600519", Interval.D1)).isEqualTo(snapshot);
+        assertThat(store.indicators("600519", Interval.D1)).as("decoded once").isSameAs(
+                store.indicators("600519", Interval.D1));
+        assertThat(store.indicators("600519", Interval.W1)).isNull();
+    }
+
+    @Test
+    void aSnapshotThatDoesNotDecodeOrIsOfAnotherSeriesReadsAsNone() {
+        store.apply(Topics.INDICATORS.name(), "600519|1d", "{\"symbol\": 7}".getBytes(StandardCharsets.UTF_8));
+        IndicatorSnapshot other = new IndicatorSnapshot("000001", Interval.D1, Instant.parse("2026-12-01T01:30:00Z"),
+                true, Map.of(), Instant.parse("2026-12-01T07:00:01Z"));
+        store.apply(Topics.INDICATORS.name(), "600519|1w", json(other));
+
+        assertThat(store.indicators("600519", Interval.D1)).isNull();
+        assertThat(store.indicators("600519", Interval.W1)).isNull();
+    }
+
+    @Test
+    void aSnapshotRecordThatIsNotOfASeriesOrNotAnObjectIsRefusedOnArrival() {
+        byte[] object = "{}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> store.apply(Topics.INDICATORS.name(), "600519", object))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symbol|interval");
+        assertThatThrownBy(() -> store.apply(Topics.INDICATORS.name(), "600519|7m", object))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.apply(Topics.INDICATORS.name(), "600519|1d",
+                "[1]".getBytes(StandardCharsets.UTF_8))).isInstanceOf(SerializationException.class);
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mystocks.api.MutableClock;
 import io.mystocks.api.push.PushFixtures.Recorder;
+import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,19 @@ class PushHubTest {
         assertThat(Json.mapper().readTree(recorder.received.get(1).event().json()).get("price").decimalValue())
                 .isEqualByComparingTo("1701.00");
         assertThat(hub.eventId(recorder.received.get(1).event())).isEqualTo(hub.epoch() + "-3");
+    }
+
+    @Test
+    void anIndicatorSnapshotIsForwardedAsTheJsonItArrivedIn() {
+        StreamKey daily = new StreamKey(Channel.indicators(Interval.D1), "600519");
+        Recorder recorder = connect(List.of(daily), null);
+        String published = "{\"symbol\":\"600519\",\"interval\":\"1d\",\"values\":{}}";
+
+        hub.onIndicators("600519", Interval.D1, published.getBytes(StandardCharsets.UTF_8));
+        hub.onIndicators("600519", Interval.W1, published.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(recorder.received).singleElement()
+                .satisfies(delivery -> assertThat(delivery.event().json()).isEqualTo(published));
     }
 
     @Test
