@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An indicator snapshot as it came from Kafka, read only when a request asks for it. indicator-streams
- * publishes a snapshot of every changed series each tick, some four hundred a second while the simulator
+ * publishes a snapshot of every changed series each tick, hundreds a second while the simulator
  * runs, and most are replaced before anyone reads them: decoding each on arrival (a map of some thirty
  * indicators) was most of the feed thread's time. The push layer forwards the JSON as it came.
  */
