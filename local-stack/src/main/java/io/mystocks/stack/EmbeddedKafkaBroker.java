@@ -108,6 +108,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
                 log.info("Created {} topics: {}", missing.size(), missing.stream().map(NewTopic::name).toList());
             }
+            List<TopicSpec> present = topics.stream().filter(topic -> existing.contains(topic.name())).toList();
+            List<String> aligned = TopicConfigs.align(admin, present);
+            if (!aligned.isEmpty()) {
+                log.info("Set {} topic configs to the catalogue's: {}", aligned.size(), aligned);
+            }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topics on " + bootstrapServers, e.getCause());

@@ -54,6 +54,7 @@ public final class LocalStack {
             TopicInitializer.Result result = new TopicInitializer(Clock.systemUTC(), CLUSTER_TIMEOUT)
                     .run(command.bootstrapServers(), Topics.all(), command.replicationFactor());
             result.partitionMismatches().forEach(mismatch -> log.warn("Topic {}", mismatch));
+            result.aligned().forEach(change -> log.info("Topic config set: {}", change));
             out.printf("Created %d topics with replication factor %d on %s; %d existed already%n",
                     result.created().size(), command.replicationFactor(), command.bootstrapServers(),
                     result.existing().size());

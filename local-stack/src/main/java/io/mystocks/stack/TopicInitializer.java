@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the catalogued topics a cluster lacks, with their declared partitions and configs and a given
- * replication factor. It first waits for enough brokers to hold that many replicas, since an init job
+ * replication factor, and sets the declared configs of those it has ({@link TopicConfigs}). It first waits for enough brokers to hold that many replicas, since an init job
  * in a fresh cluster usually starts before every broker has registered.
  */
 final class TopicInitializer {
@@ -33,7 +33,8 @@ final class TopicInitializer {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     /** What {@link #createMissing} found and did. */
-    record Result(List<String> created, List<String> existing, List<String> partitionMismatches) {
+    record Result(List<String> created, List<String> existing, List<String> partitionMismatches,
+                  List<String> aligned) {
     }
 
     private final Clock clock;
@@ -66,7 +67,7 @@ final class TopicInitializer {
             List<String> created = create(admin, missing);
             List<String> existing = new ArrayList<>(present.stream().map(TopicSpec::name).toList());
             missing.stream().map(NewTopic::name).filter(name -> !created.contains(name)).forEach(existing::add);
-            return new Result(created, existing, mismatches(admin, present));
+            return new Result(created, existing, mismatches(admin, present), TopicConfigs.align(admin, present));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topics: " + rootMessage(e), e);
         }

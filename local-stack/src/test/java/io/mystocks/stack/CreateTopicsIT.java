@@ -2,6 +2,7 @@ package io.mystocks.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mystocks.contracts.Interval;
 import io.mystocks.contracts.TopicSpec;
 import io.mystocks.contracts.Topics;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -56,6 +59,8 @@ class CreateTopicsIT {
             ConfigResource results = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RESULTS.name());
             Config config = admin.describeConfigs(List.of(results)).all().get(30, TimeUnit.SECONDS).get(results);
             assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+            assertThat(config.get(TopicConfig.SEGMENT_MS_CONFIG).value())
+                    .isEqualTo(Long.toString(TopicSpec.COMPACTED_SEGMENT_MS));
         }
     }
 
@@ -66,6 +71,26 @@ class CreateTopicsIT {
 
         assertThat(status).isZero();
         assertThat(printed()).contains("Created 0 topics").contains(Topics.all().size() + " existed already");
+    }
+
+    @Test
+    @Order(3)
+    void aTopicMadeWithOtherConfigsGetsTheDeclaredOnesOnTheNextRun() throws Exception {
+        ConfigResource bars = new ConfigResource(ConfigResource.Type.TOPIC, Topics.bars(Interval.M1).name());
+        try (Admin admin = broker.admin()) {
+            admin.incrementalAlterConfigs(Map.of(bars, List.of(new AlterConfigOp(new ConfigEntry(
+                    TopicConfig.SEGMENT_MS_CONFIG, "604800000"), AlterConfigOp.OpType.SET)))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        int status = createTopics();
+
+        assertThat(status).isZero();
+        try (Admin admin = broker.admin()) {
+            Config config = admin.describeConfigs(List.of(bars)).all().get(30, TimeUnit.SECONDS).get(bars);
+            assertThat(config.get(TopicConfig.SEGMENT_MS_CONFIG).value())
+                    .isEqualTo(Long.toString(TopicSpec.COMPACTED_SEGMENT_MS));
+        }
     }
 
     private int createTopics() throws InterruptedException {
