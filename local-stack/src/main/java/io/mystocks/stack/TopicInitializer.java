@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the catalogued topics a cluster lacks, with their declared partitions and configs and a given
- * replication factor, and sets the declared configs of those it has ({@link TopicConfigs}). It first waits for enough brokers to hold that many replicas, since an init job
- * in a fresh cluster usually starts before every broker has registered.
+ * replication factor, and sets the declared configs of those it has ({@link TopicConfigs}). It first waits for
+ * enough brokers to hold that many replicas, since an init job in a fresh cluster usually starts before every
+ * broker has registered.
  */
 final class TopicInitializer {
     private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);

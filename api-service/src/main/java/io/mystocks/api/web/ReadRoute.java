@@ -5,8 +5,8 @@ import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
- * One GET route the fast lane answers (besides Spring's mapping of it): its path template, as the controller's mapping spells it
- * ({@code /api/data/stock/{symbol}}), and the controller method that answers it.
+ * One GET route the fast lane answers (besides Spring's mapping of it): its path template, as the controller's
+ * mapping spells it ({@code /api/data/stock/{symbol}}), and the controller method that answers it.
  */
 public final class ReadRoute {
     private final String template;
@@ -29,7 +29,8 @@ public final class ReadRoute {
     }
 
     /** A route whose answer may come later, such as one that may have to ask Redis. */
-    public static ReadRoute deferred(String template, Function<ReadRequest, ? extends Mono<? extends Reply<?>>> answer) {
+    public static ReadRoute deferred(String template,
+                                     Function<ReadRequest, ? extends Mono<? extends Reply<?>>> answer) {
         return new ReadRoute(template, null, Objects.requireNonNull(answer, "answer"));
     }
 

@@ -55,6 +55,9 @@ final class ReadMixLoad {
     private long scheduled;
     private boolean stopped;
     private Runnable atEdges = () -> { };
+    /** Counted down once the end has come and no request is in flight any more. */
+    private final CountDownLatch drained = new CountDownLatch(1);
+    private int inFlight;
 
     ReadMixLoad(ReadMixOptions options, ReadMixRecorder recorder) {
         this.options = options;
@@ -62,7 +65,7 @@ final class ReadMixLoad {
         this.recorder = recorder;
     }
 
-    /** Runs the warm-up and the measured time, then waits up to {@code drain} for answers still due. */
+    /** Runs the warm-up and the measured time, then waits up to {@code drainMillis} for answers still due. */
     void run(long drainMillis) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
@@ -82,7 +85,7 @@ final class ReadMixLoad {
             CountDownLatch done = new CountDownLatch(1);
             loop.execute(() -> begin(done));
             done.await();
-            Thread.sleep(drainMillis);
+            drained.await(drainMillis, TimeUnit.MILLISECONDS);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
@@ -115,6 +118,9 @@ final class ReadMixLoad {
         loop.schedule(() -> {
             stopped = true;
             atEdges.run();
+            if (inFlight == 0) {
+                drained.countDown();
+            }
             done.countDown();
         }, end - start, TimeUnit.NANOSECONDS);
         if (options.rate() > 0) {
@@ -146,6 +152,9 @@ final class ReadMixLoad {
     /** A connection is free again: it takes the next scheduled request, or the next one at once without a rate. */
     private void free(Connection connection) {
         if (stopped) {
+            if (inFlight == 0) {
+                drained.countDown();
+            }
             return;
         }
         if (options.rate() == 0) {
@@ -190,6 +199,7 @@ final class ReadMixLoad {
             route = ReadMix.draw(random);
             startedAt = intendedStart;
             busy = true;
+            inFlight++;
             status = 0;
             openingLength = 0;
             DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
@@ -213,6 +223,7 @@ final class ReadMixLoad {
                         && Arrays.equals(opening, SUCCESS);
                 long finished = System.nanoTime();
                 busy = false;
+                inFlight--;
                 if (startedAt >= measureFrom && startedAt < end) {
                     recorder.record(route, finished - startedAt, ok, status);
                 }
@@ -236,6 +247,9 @@ final class ReadMixLoad {
         private void lost(String reason) {
             if (busy && startedAt >= measureFrom && startedAt < end) {
                 recorder.failed(route, reason);
+            }
+            if (busy) {
+                inFlight--;
             }
             busy = false;
         }
