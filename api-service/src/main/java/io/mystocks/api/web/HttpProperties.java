@@ -1,6 +1,7 @@
 package io.mystocks.api.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
@@ -17,13 +18,18 @@ import org.springframework.validation.annotation.Validated;
  * @param cors                  which browser origins may call the API
  * @param fastLane              whether the hot GET reads are answered on Netty ahead of Spring's dispatcher
  *                              ({@code io.mystocks.api.fastlane}); off, Spring answers every request
+ * @param maxConnections        HTTP connections open at once; one more gets a 503 and is closed, so that a
+ *                              flood of connections cannot take the file descriptors the process needs for
+ *                              Kafka, Redis and its files. Keep it well below the process's open-file limit
+ *                              ({@code ulimit -n})
  */
 @Validated
 @ConfigurationProperties("mystocks.http")
 record HttpProperties(@DefaultValue("64KB") @NotNull DataSize maxBodySize,
                       @DefaultValue("default-src 'self'") @NotBlank String contentSecurityPolicy,
                       @DefaultValue @Valid Cors cors,
-                      @DefaultValue("true") boolean fastLane) {
+                      @DefaultValue("true") boolean fastLane,
+                      @DefaultValue("10000") @Min(1) int maxConnections) {
 
     /**
      * @param allowedOrigins origin patterns such as {@code https://app.example.com} or

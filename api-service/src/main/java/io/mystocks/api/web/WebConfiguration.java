@@ -1,6 +1,10 @@
 package io.mystocks.api.web;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +59,20 @@ public class WebConfiguration {
                 configurer.customCodecs().register(replyWriter);
             }
         };
+    }
+
+    @Bean
+    ConnectionLimit connectionLimit(HttpProperties properties, EnvelopeWriter writer, SecurityHeaders headers,
+                                    Clock clock, ObjectProvider<MeterRegistry> registry) {
+        ConnectionLimit limit = new ConnectionLimit(properties.maxConnections(), writer, headers, clock);
+        registry.ifAvailable(meters -> {
+            Gauge.builder("mystocks.http.connections", limit, ConnectionLimit::open)
+                    .description("HTTP connections open on this replica").register(meters);
+            FunctionCounter.builder("mystocks.http.connections.refused", limit, ConnectionLimit::refused)
+                    .description("HTTP connections answered 503 and closed: beyond mystocks.http.max-connections")
+                    .register(meters);
+        });
+        return limit;
     }
 
     @Bean

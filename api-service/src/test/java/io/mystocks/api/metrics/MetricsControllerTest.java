@@ -40,6 +40,15 @@ class MetricsControllerTest {
     }
 
     @Test
+    void theConnectionLimitReportsItsOpenAndRefusedConnections() {
+        String text = client.get().uri("/metrics").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(text).contains("# TYPE mystocks_http_connections gauge")
+                .contains("mystocks_http_connections_refused_total 0.0");
+    }
+
+    @Test
     void askingForJsonIs406InTheEnvelope() {
         client.get().uri("/metrics").accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isEqualTo(406)

@@ -30,6 +30,6 @@ public final class TestWeb {
 
     public static SecurityHeaders securityHeaders() {
         return new SecurityHeaders(new HttpProperties(DataSize.ofKilobytes(64), CONTENT_SECURITY_POLICY,
-                new HttpProperties.Cors(List.of()), true));
+                new HttpProperties.Cors(List.of()), true, 10000));
     }
 }

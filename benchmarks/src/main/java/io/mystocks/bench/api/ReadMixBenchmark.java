@@ -61,6 +61,9 @@ public final class ReadMixBenchmark {
         if (!recorder.reasons().isEmpty()) {
             System.out.println("failures: " + recorder.reasons());
         }
+        if (!load.lostConnections().isEmpty()) {
+            System.out.println("connections lost before the end: " + load.lostConnections());
+        }
         System.out.println();
         System.out.println("| route | requests | failed | p50 ms | p99 ms | max ms |");
         System.out.println("| --- | --- | --- | --- | --- | --- |");

@@ -27,7 +27,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +60,7 @@ final class ReadMixLoad {
     /** Counted down once the end has come and no request is in flight any more. */
     private final CountDownLatch drained = new CountDownLatch(1);
     private int inFlight;
+    private final Map<String, Integer> lostConnections = new ConcurrentSkipListMap<>();
 
     ReadMixLoad(ReadMixOptions options, ReadMixRecorder recorder) {
         this.options = options;
@@ -108,6 +111,14 @@ final class ReadMixLoad {
     /** Requests scheduled but never sent because no connection came free before the end. */
     int unsent() {
         return waiting.size();
+    }
+
+    /**
+     * Connections the server closed or answered unasked before the end, by reason: a server refusing
+     * connections beyond its limit does so before any request, so no request of the mix counts it.
+     */
+    Map<String, Integer> lostConnections() {
+        return Map.copyOf(lostConnections);
     }
 
     private void begin(CountDownLatch done) {
@@ -218,6 +229,10 @@ final class ReadMixLoad {
             if (message instanceof HttpContent content) {
                 keepOpening(content.content());
             }
+            if (message instanceof LastHttpContent && !busy) {
+                lostConnections.merge("answered " + status + " before any request", 1, Integer::sum);
+                return;
+            }
             if (message instanceof LastHttpContent) {
                 boolean ok = status >= 200 && status < 300 && openingLength == SUCCESS.length
                         && Arrays.equals(opening, SUCCESS);
@@ -239,6 +254,9 @@ final class ReadMixLoad {
 
         @Override
         public void channelInactive(ChannelHandlerContext context) {
+            if (!stopped) {
+                lostConnections.merge("closed by the server", 1, Integer::sum);
+            }
             lost("connection closed by the server");
             idle.remove(this);
         }
