@@ -76,6 +76,8 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final int KEY_WRITES_IN_FLIGHT = 32;
 
     private final Map<String, Object> consumerConfig;
@@ -167,24 +169,43 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
         return loop != null;
     }
 
+    /**
+     * Checks every {@code rebuild-check-interval}, or at once when a request found the marker missing. After a
+     * failed check or rebuild it waits instead, one second at first and twice as long after each failure in a
+     * row, up to {@link #MAX_BACKOFF}, and the wake-ups of that time are dropped: while Redis refuses writes
+     * every job lookup finds the marker missing, many times a second, and each woke a rebuild that read the
+     * results topic from its beginning only to fail again at its first write.
+     */
     private void checkForever() {
+        Duration backoff = FIRST_BACKOFF;
         while (running) {
+            boolean done;
             try {
-                check();
+                done = check(backoff);
             } catch (RuntimeException e) {
                 // The loop is the only way results ever come back, so it outlives any single failure.
-                log.error("Unexpected failure checking or rebuilding the job results; trying again in {}",
-                        checkInterval, e);
+                log.error("Unexpected failure checking or rebuilding the job results; trying again in {}", backoff,
+                        e);
+                done = false;
             }
             try {
-                wakeUps.poll(checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (done) {
+                    backoff = FIRST_BACKOFF;
+                    wakeUps.poll(checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    Thread.sleep(backoff.toMillis());
+                    wakeUps.clear();
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
+                            : backoff.multipliedBy(2);
+                }
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    private void check() {
+    /** False when Redis or Kafka failed the check or the rebuild. */
+    private boolean check(Duration nextTry) {
         try {
             if (!Boolean.TRUE.equals(store.isComplete().block(REDIS_TIMEOUT))) {
                 rebuildUnlessLocked();
@@ -193,14 +214,17 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
                 failing = false;
                 log.info("Job results can be checked again");
             }
+            return true;
         } catch (WakeupException e) {
             log.debug("Rebuild of the job results stopped with the service");
+            return true;
         } catch (DependencyUnavailableException | KafkaException | IllegalStateException e) {
             if (!failing && running) {
                 failing = true;
-                log.warn("Cannot check or rebuild the job results from {}: {}; trying again every {}", TOPIC,
-                        e.getMessage(), checkInterval);
+                log.warn("Cannot check or rebuild the job results from {}: {}; trying again in {}, then at "
+                        + "growing intervals up to {}", TOPIC, e.getMessage(), nextTry, MAX_BACKOFF);
             }
+            return false;
         }
     }
 

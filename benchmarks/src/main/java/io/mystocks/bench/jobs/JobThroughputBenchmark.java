@@ -149,10 +149,9 @@ public final class JobThroughputBenchmark {
     private CompletableFuture<Void> poll(String jobId, Map<String, JobTimes> finished) {
         HttpRequest request = HttpRequest.newBuilder(uri("/api/strategy/" + jobId + "/result"))
                 .timeout(REQUEST_TIMEOUT).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenAccept(response -> {
             if (response.statusCode() == 200) {
-                JobTimes.ofTerminal(Json.mapper().readTree(response.body()).path("data"))
-                        .ifPresent(times -> finished.put(jobId, times));
+                JobTimes.ofTerminal(response.body()).ifPresent(times -> finished.put(jobId, times));
             }
         });
     }
