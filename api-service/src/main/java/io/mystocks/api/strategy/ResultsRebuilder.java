@@ -195,8 +195,8 @@ final class ResultsRebuilder implements ResultsRebuild, SmartLifecycle {
                 } else {
                     Thread.sleep(backoff.toMillis());
                     wakeUps.clear();
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
-                            : backoff.multipliedBy(2);
+                    Duration doubled = backoff.multipliedBy(2);
+                    backoff = doubled.compareTo(MAX_BACKOFF) < 0 ? doubled : MAX_BACKOFF;
                 }
             } catch (InterruptedException e) {
                 return;
