@@ -163,9 +163,6 @@ final class ReadMixLoad {
     /** A connection is free again: it takes the next scheduled request, or the next one at once without a rate. */
     private void free(Connection connection) {
         if (stopped) {
-            if (inFlight == 0) {
-                drained.countDown();
-            }
             return;
         }
         if (options.rate() == 0) {
@@ -199,6 +196,7 @@ final class ReadMixLoad {
         private final byte[] opening = new byte[SUCCESS.length];
         private int openingLength;
         private boolean busy;
+        private boolean gone;
 
         @Override
         public void channelActive(ChannelHandlerContext context) {
@@ -230,15 +228,15 @@ final class ReadMixLoad {
                 keepOpening(content.content());
             }
             if (message instanceof LastHttpContent && !busy) {
-                lostConnections.merge("answered " + status + " before any request", 1, Integer::sum);
+                // A server at its connection limit answers before any request, then closes.
+                lost("answered " + status + " before any request");
                 return;
             }
             if (message instanceof LastHttpContent) {
                 boolean ok = status >= 200 && status < 300 && openingLength == SUCCESS.length
                         && Arrays.equals(opening, SUCCESS);
                 long finished = System.nanoTime();
-                busy = false;
-                inFlight--;
+                settle();
                 if (startedAt >= measureFrom && startedAt < end) {
                     recorder.record(route, finished - startedAt, ok, status);
                 }
@@ -254,22 +252,37 @@ final class ReadMixLoad {
 
         @Override
         public void channelInactive(ChannelHandlerContext context) {
-            if (!stopped) {
-                lostConnections.merge("closed by the server", 1, Integer::sum);
-            }
-            lost("connection closed by the server");
+            lost("closed by the server");
             idle.remove(this);
         }
 
-        /** The connection is gone: a request in flight on it failed, and it carries no more. */
+        /**
+         * The connection is gone, for the first reason seen: a request in flight on it failed, and it carries no
+         * more. Counted as lost unless the run had ended.
+         */
         private void lost(String reason) {
+            if (gone) {
+                return;
+            }
+            gone = true;
+            if (!stopped) {
+                lostConnections.merge(reason, 1, Integer::sum);
+            }
             if (busy && startedAt >= measureFrom && startedAt < end) {
                 recorder.failed(route, reason);
             }
             if (busy) {
-                inFlight--;
+                settle();
             }
+        }
+
+        /** The request in flight is over; the last one to end after the run's end releases the drain. */
+        private void settle() {
             busy = false;
+            inFlight--;
+            if (stopped && inFlight == 0) {
+                drained.countDown();
+            }
         }
 
         private void keepOpening(ByteBuf content) {
